@@ -1,0 +1,68 @@
+package org.waarom.embedded;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Decides, before Quarkus starts, where a service's database is: an external PostgreSQL named by
+ * {@code QUARKUS_DATASOURCE_JDBC_URL}, or an embedded one when {@code WAAROM_DATABASE_EMBEDDED=true}.
+ * With neither the service refuses to start: production must never run on an embedded database
+ * by accident, and never silently on nothing.
+ */
+public final class DatabaseStartup {
+
+    public static final String EMBEDDED_VARIABLE = "WAAROM_DATABASE_EMBEDDED";
+    public static final String DATA_DIR_VARIABLE = "WAAROM_DATA_DIR";
+    public static final String JDBC_URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
+
+    private DatabaseStartup() {
+    }
+
+    /**
+     * Starts the embedded server when asked to and points the Quarkus datasource at it through
+     * system properties (which Quarkus reads before its environment and application.properties).
+     *
+     * @return the running embedded server, or empty when an external database is configured
+     * @throws DatabaseNotConfiguredException when neither option is set
+     */
+    public static Optional<EmbeddedDatabase> prepare(String serviceName) throws IOException {
+        if (embeddedRequested()) {
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory(serviceName).resolve("postgres"), true);
+            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+            System.setProperty("quarkus.datasource.password", "");
+            return Optional.of(database);
+        }
+        if (setting("quarkus.datasource.jdbc.url", JDBC_URL_VARIABLE).filter(url -> !url.isBlank()).isEmpty()) {
+            throw new DatabaseNotConfiguredException(serviceName);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code WAAROM_DATA_DIR}, or {@code ./data/<service>}. */
+    public static Path dataDirectory(String serviceName) {
+        return setting("waarom.data-dir", DATA_DIR_VARIABLE)
+                .filter(value -> !value.isBlank())
+                .map(Path::of)
+                .orElse(Path.of("data", serviceName));
+    }
+
+    static boolean embeddedRequested() {
+        return setting("waarom.database.embedded", EMBEDDED_VARIABLE).map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
+    }
+
+    private static Optional<String> setting(String property, String variable) {
+        return Optional.ofNullable(System.getProperty(property)).or(() -> Optional.ofNullable(System.getenv(variable)));
+    }
+
+    /** Neither an external nor an embedded database was configured. */
+    public static final class DatabaseNotConfiguredException extends IllegalStateException {
+        DatabaseNotConfiguredException(String serviceName) {
+            super("No database configured for " + serviceName + ". Either set " + JDBC_URL_VARIABLE
+                    + " (with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD) to use an external PostgreSQL,"
+                    + " or set " + EMBEDDED_VARIABLE + "=true to start an embedded PostgreSQL with its data under "
+                    + DATA_DIR_VARIABLE + " (default ./data/" + serviceName + "). Waarom never falls back to an embedded database by itself.");
+        }
+    }
+}

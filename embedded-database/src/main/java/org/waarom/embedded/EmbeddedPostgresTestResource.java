@@ -1,0 +1,53 @@
+package org.waarom.embedded;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives a {@code @QuarkusTest} run a real PostgreSQL: one embedded server per test JVM on a
+ * throw-away directory, the same mechanism as the local run. Never H2, never Docker.
+ */
+public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedDatabase database;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            if (database == null) {
+                Path directory = Files.createTempDirectory("waarom-test-pg");
+                database = EmbeddedDatabase.start(directory, false);
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresTestResource::stopQuietly));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", EmbeddedDatabase.USER,
+                "quarkus.datasource.password", "");
+    }
+
+    /** The running server, for tests that need a second service on the same database. */
+    public static synchronized EmbeddedDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void stop() {
+        // The server lives as long as the test JVM: several Quarkus test applications may share it.
+    }
+
+    private static void stopQuietly() {
+        try {
+            database.close();
+        } catch (IOException ignored) {
+            // The JVM is exiting; the directory is temporary.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.waarom.api.common;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Statuses the framework raises before our code runs: unknown path (404), wrong method (405),
+ * unacceptable {@code Accept} (406), wrong {@code Content-Type} (415). Same status, problem body.
+ */
+public class HttpExceptionMapper {
+
+    @ServerExceptionMapper
+    public Response toProblem(WebApplicationException exception, UriInfo uriInfo) {
+        int status = exception.getResponse().getStatus();
+        ProblemKind kind = ProblemKind.forStatus(status);
+        String detail = switch (kind) {
+            case NOT_FOUND -> "No resource at " + uriInfo.getRequestUri().getRawPath();
+            case METHOD_NOT_ALLOWED -> "This method is not allowed here";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
+            case NOT_ACCEPTABLE -> "This resource cannot be served in the media type(s) the Accept header asks for";
+            default -> kind.title();
+        };
+        Response problem = ProblemResponses.of(kind, detail, uriInfo);
+        if (exception instanceof NotAllowedException && exception.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(problem).header("Allow", exception.getResponse().getHeaderString("Allow")).build();
+        }
+        return problem;
+    }
+}

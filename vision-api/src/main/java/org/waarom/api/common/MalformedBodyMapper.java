@@ -1,0 +1,103 @@
+package org.waarom.api.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * A body that is not JSON, or JSON of the wrong shape (unknown field, wrong type, bad date):
+ * 400 naming the field, never Jackson's own message (it quotes Java class names).
+ * The specific exception types are listed so that these mappers win over the framework's.
+ */
+public class MalformedBodyMapper {
+
+    @ServerExceptionMapper
+    public Response notJson(JsonParseException exception, UriInfo uriInfo) {
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY,
+                "The body is not valid JSON (line " + exception.getLocation().getLineNr()
+                        + ", column " + exception.getLocation().getColumnNr() + ")", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException exception, UriInfo uriInfo) {
+        String field = pathOf(exception);
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "Unknown field '" + field + "'",
+                List.of(new FieldError(field, "is not a field of this request")), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException exception, UriInfo uriInfo) {
+        return wrongShape(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException exception, UriInfo uriInfo) {
+        String field = pathOf(exception);
+        if (field.isEmpty()) {
+            return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body must be a JSON object of the documented shape", uriInfo);
+        }
+        String expected = exception.getTargetType() == null ? "a value of the documented type" : describe(exception.getTargetType());
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "Field '" + field + "' has the wrong type",
+                List.of(new FieldError(field, "must be " + expected)), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException exception, UriInfo uriInfo) {
+        String field = pathOf(exception);
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, field.isEmpty()
+                ? "The body does not have the documented shape" : "Field '" + field + "' could not be read", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response other(JsonProcessingException exception, UriInfo uriInfo) {
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body could not be read as JSON", uriInfo);
+    }
+
+    static String pathOf(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.time.LocalDate.class == type) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant such as 2026-03-01T09:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,46 @@
+package org.waarom.api.common;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+
+/**
+ * Database failures that reach the edge. A unique or exclusion constraint that a concurrent request
+ * won, or a serialization failure, is a state conflict (409) the client can retry after re-reading;
+ * an unreachable database is 503. Anything else is our fault and logged (500, no details).
+ */
+public class PersistenceExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(PersistenceExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response toProblem(PersistenceException exception, UriInfo uriInfo) {
+        if (exception instanceof OptimisticLockException) {
+            return ProblemResponses.of(ProblemKind.CONFLICT, "The resource was changed by another request; read it again and retry", uriInfo);
+        }
+        String state = sqlStateOf(exception);
+        if (state != null && (state.equals("23505") || state.equals("23P01") || state.equals("40001") || state.equals("40P01"))) {
+            return ProblemResponses.of(ProblemKind.CONFLICT, "A concurrent request changed the same data; read it again and retry", uriInfo);
+        }
+        if (state != null && state.startsWith("08")) {
+            LOG.warn("The database is unreachable", exception);
+            return ProblemResponses.of(ProblemKind.SERVICE_UNAVAILABLE, "The database is unreachable; retry shortly", uriInfo);
+        }
+        LOG.error("Unexpected database failure on " + uriInfo.getRequestUri().getRawPath(), exception);
+        return ProblemResponses.of(ProblemKind.INTERNAL_ERROR, "An unexpected error occurred; it has been logged", uriInfo);
+    }
+
+    static String sqlStateOf(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

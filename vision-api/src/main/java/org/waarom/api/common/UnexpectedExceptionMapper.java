@@ -1,0 +1,18 @@
+package org.waarom.api.common;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The last resort: log the failure, answer 500 problem+json without internals (no class names, no stack). */
+public class UnexpectedExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response toProblem(Exception exception, UriInfo uriInfo) {
+        LOG.error("Unexpected failure on " + uriInfo.getRequestUri().getRawPath(), exception);
+        return ProblemResponses.of(ProblemKind.INTERNAL_ERROR, "An unexpected error occurred; it has been logged", uriInfo);
+    }
+}

@@ -1,0 +1,17 @@
+package org.waarom.api.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The vision-api's own settings ({@code waarom.*}). */
+@ConfigMapping(prefix = "waarom")
+public interface WaaromConfig {
+
+    Limits limits();
+
+    interface Limits {
+        /** Largest request body accepted; larger ones answer 413. */
+        @WithDefault("262144")
+        long maxBodyBytes();
+    }
+}
