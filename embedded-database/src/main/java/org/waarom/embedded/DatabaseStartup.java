@@ -3,6 +3,8 @@ package org.waarom.embedded;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decides, before Quarkus starts, where a service's database is: an external PostgreSQL named by
@@ -16,7 +18,41 @@ public final class DatabaseStartup {
     public static final String DATA_DIR_VARIABLE = "WAAROM_DATA_DIR";
     public static final String JDBC_URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
 
+    /** How long the embedded server waits, on a signal, for the service to finish stopping. */
+    private static final long SERVICE_STOP_WAIT_SECONDS = 60;
+
     private DatabaseStartup() {
+    }
+
+    /**
+     * Runs a service's main loop ({@code Quarkus.run}) on its database. Without a database
+     * configured it prints why and exits with status 2. On Ctrl-C or SIGTERM the embedded server
+     * stops only after the service has stopped, so work in flight never meets a closed database.
+     */
+    public static void run(String serviceName, Runnable service) throws IOException {
+        Optional<EmbeddedDatabase> database;
+        try {
+            database = prepare(serviceName);
+        } catch (DatabaseNotConfiguredException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch serviceStopped = new CountDownLatch(1);
+        database.ifPresent(embedded -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                serviceStopped.await(SERVICE_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            embedded.closeQuietly();
+        }, "embedded-postgres-stop")));
+        try {
+            service.run();
+        } finally {
+            serviceStopped.countDown();
+            database.ifPresent(EmbeddedDatabase::closeQuietly);
+        }
     }
 
     /**
@@ -28,7 +64,7 @@ public final class DatabaseStartup {
      */
     public static Optional<EmbeddedDatabase> prepare(String serviceName) throws IOException {
         if (embeddedRequested()) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory(serviceName).resolve("postgres"), true);
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory(serviceName).resolve("postgres"), EmbeddedDatabase.Mode.SERVICE);
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
             System.setProperty("quarkus.datasource.password", "");

@@ -32,6 +32,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_SERVER_STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How the server is used; decides durability and who stops it. */
+    public enum Mode {
+        /**
+         * The local run: data must survive a crash; the service stops the server after it has
+         * stopped itself ({@link DatabaseStartup#run}), not in a shutdown hook racing with it.
+         */
+        SERVICE,
+        /** Tests on a throw-away directory: durability traded for speed; stopped when the JVM exits. */
+        TEST
+    }
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
 
@@ -44,14 +55,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Starts a server on a free loopback port with its cluster in {@code dataDirectory}, creating
      * the cluster on first use and the {@value #DATABASE_NAME} database if it is missing.
      *
-     * @param durable {@code true} for data that must survive a crash (the local run);
-     *                {@code false} trades durability for speed (tests on a throw-away directory)
      */
-    public static EmbeddedDatabase start(Path dataDirectory, boolean durable) throws IOException {
+    public static EmbeddedDatabase start(Path dataDirectory, Mode mode) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
         stopLeftOverServer(directory);
-        String flushing = durable ? "on" : "off";
+        String flushing = mode == Mode.SERVICE ? "on" : "off";
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -62,6 +71,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("full_page_writes", flushing)
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(mode == Mode.TEST)
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
         database.createDatabaseIfMissing();
@@ -85,6 +95,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    /** Stops the server, logging rather than throwing: used while the JVM is stopping. Repeatable. */
+    public void closeQuietly() {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The embedded PostgreSQL did not stop cleanly", e);
+        }
     }
 
     private void createDatabaseIfMissing() throws IOException {

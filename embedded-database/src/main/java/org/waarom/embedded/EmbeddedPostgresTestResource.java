@@ -21,8 +21,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         try {
             if (database == null) {
                 Path directory = Files.createTempDirectory("waarom-test-pg");
-                database = EmbeddedDatabase.start(directory, false);
-                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresTestResource::stopQuietly));
+                database = EmbeddedDatabase.start(directory, EmbeddedDatabase.Mode.TEST);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
@@ -40,14 +39,6 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
 
     @Override
     public void stop() {
-        // The server lives as long as the test JVM: several Quarkus test applications may share it.
-    }
-
-    private static void stopQuietly() {
-        try {
-            database.close();
-        } catch (IOException ignored) {
-            // The JVM is exiting; the directory is temporary.
-        }
+        // The server lives as long as the test JVM (its own shutdown hook stops it): several Quarkus test applications may share it.
     }
 }

@@ -3,9 +3,6 @@ package org.waarom.api;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.waarom.embedded.DatabaseStartup;
-import org.waarom.embedded.EmbeddedDatabase;
-
-import java.util.Optional;
 
 /**
  * Entry point of the packaged vision-api: settles the database (external, or embedded when
@@ -20,20 +17,6 @@ public final class VisionApiMain {
     }
 
     public static void main(String... args) throws Exception {
-        Optional<EmbeddedDatabase> database;
-        try {
-            database = DatabaseStartup.prepare(SERVICE_NAME);
-        } catch (DatabaseStartup.DatabaseNotConfiguredException e) {
-            System.err.println("ERROR: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            Quarkus.run(args);
-        } finally {
-            if (database.isPresent()) {
-                database.get().close();
-            }
-        }
+        DatabaseStartup.run(SERVICE_NAME, () -> Quarkus.run(args));
     }
 }

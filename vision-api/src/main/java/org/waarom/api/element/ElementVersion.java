@@ -1,0 +1,85 @@
+package org.waarom.api.element;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+
+/** One numbered version of an element. Adopted and superseded versions never change their content. */
+@Entity
+@Table(name = "element_version")
+public class ElementVersion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "element_id")
+    public Element element;
+
+    @Column(nullable = false)
+    public int number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public VersionStatus status;
+
+    /** The {@link Content} as JSON, exactly as the client gave it (after validation). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String content;
+
+    @Column(name = "change_reason", length = 1000)
+    public String changeReason;
+
+    @Column(name = "based_on")
+    public Integer basedOn;
+
+    @Column(name = "created_by", nullable = false, length = 200)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_by", nullable = false, length = 200)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "adopted_by", length = 200)
+    public String adoptedBy;
+
+    @Column(name = "adopted_at")
+    public Instant adoptedAt;
+
+    @Column(name = "effective_from")
+    public Instant effectiveFrom;
+
+    @Column(name = "effective_to")
+    public Instant effectiveTo;
+
+    @Column(name = "withdrawn_by", length = 200)
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    /** Bumped by Hibernate on every change; part of the ETag. */
+    @Version
+    public int revision;
+}

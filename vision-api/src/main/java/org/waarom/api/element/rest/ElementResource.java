@@ -1,0 +1,166 @@
+package org.waarom.api.element.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.Tagged;
+import org.waarom.api.element.service.VersionDiff;
+import org.waarom.api.element.service.VersionService;
+
+import java.net.URI;
+import java.util.List;
+
+/** An organisation's four elements and their versions (DESIGN section 3). */
+@Path("/api/v1/organizations/{org}/elements")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Elements")
+public class ElementResource {
+
+    private static final String VERSION_PATH = "api/v1/organizations/{org}/elements/{type}/versions/{n}";
+
+    private final VersionService versions;
+
+    ElementResource(VersionService versions) {
+        this.versions = versions;
+    }
+
+    @GET
+    @Operation(summary = "The four elements at a glance", description = "Per element: the version in effect, the open version and how many there are.")
+    public List<ElementSummary> elements(@PathParam("org") String org) {
+        return versions.elements(org);
+    }
+
+    @GET
+    @Path("/{type}")
+    @Operation(summary = "The version in effect", description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption.")
+    @APIResponse(responseCode = "200", description = "The version in effect, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    public Response current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
+                            @QueryParam("asOf") @Parameter(description = "2024-05-01 or 2024-05-01T12:00:00Z") String asOf,
+                            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Tagged<VersionView> current = versions.current(org, ElementPaths.type(type), ElementPaths.asOf(asOf));
+        return EntityTags.conditionalRead(current.value(), current.etag(), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{type}/versions")
+    @Operation(summary = "Version history", description = "All versions, newest first, paginated.")
+    @APIResponse(responseCode = "200", description = "A page of versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionPage.class)))
+    public Response history(@PathParam("org") String org, @PathParam("type") String type,
+                            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
+        return versions.history(org, ElementPaths.type(type), PageRequest.parse(page, size)).toResponse(uriInfo);
+    }
+
+    @POST
+    @Path("/{type}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a new draft", description = "409 while another version of the element is open.")
+    @APIResponse(responseCode = "201", description = "The new draft",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    public Response create(@PathParam("org") String org, @PathParam("type") String type,
+                           @Valid @NotNull VersionRequest request, @Context UriInfo uriInfo) {
+        return created(org, versions.create(org, ElementPaths.type(type), request), uriInfo);
+    }
+
+    @GET
+    @Path("/{type}/versions/{n}")
+    @Operation(summary = "Read a version")
+    @APIResponse(responseCode = "200", description = "The version, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    public Response get(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
+                        @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Tagged<VersionView> version = versions.get(org, ElementPaths.type(type), ElementPaths.number(n));
+        return EntityTags.conditionalRead(version.value(), version.etag(), ifNoneMatch);
+    }
+
+    @PUT
+    @Path("/{type}/versions/{n}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a draft", description = "Replaces content and change reason. Needs If-Match; only drafts can be edited (409 otherwise).")
+    @APIResponse(responseCode = "200", description = "The edited draft; the new ETag is in the ETag header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    public Response update(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
+                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VersionRequest request) {
+        Tagged<VersionView> updated = versions.update(org, ElementPaths.type(type), ElementPaths.number(n), ifMatch, request);
+        return Response.ok(updated.value()).header("ETag", updated.etag()).build();
+    }
+
+    @DELETE
+    @Path("/{type}/versions/{n}")
+    @Operation(summary = "Withdraw an open version", description = "The version stays in the history as WITHDRAWN. Needs If-Match.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    public Response withdraw(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
+                             @HeaderParam("If-Match") String ifMatch) {
+        versions.withdraw(org, ElementPaths.type(type), ElementPaths.number(n), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{type}/versions/{n}/adopt")
+    @Operation(summary = "Adopt a version", description = "The open version becomes ADOPTED; the one it replaces SUPERSEDED with effectiveTo. Needs If-Match; the body is optional.")
+    @APIResponse(responseCode = "200", description = "The adopted version, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    public Response adopt(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
+                          @HeaderParam("If-Match") String ifMatch, AdoptRequest request) {
+        Tagged<VersionView> adopted = versions.adopt(org, ElementPaths.type(type), ElementPaths.number(n), ifMatch, request);
+        return Response.ok(adopted.value()).header("ETag", adopted.etag()).build();
+    }
+
+    @POST
+    @Path("/{type}/versions/{n}/restore")
+    @Operation(summary = "Restore a version as a new draft", description = "History is never rewritten: the content of version n becomes a new draft based on n. The body is optional.")
+    @APIResponse(responseCode = "201", description = "The new draft",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    public Response restore(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
+                            @Valid RestoreRequest request, @Context UriInfo uriInfo) {
+        return created(org, versions.restore(org, ElementPaths.type(type), ElementPaths.number(n), request), uriInfo);
+    }
+
+    @GET
+    @Path("/{type}/versions/{n}/diff")
+    @Operation(summary = "What changed", description = "From version `against` (default: the version n was based on, else n − 1) to version n: items by key, field by field, and a word diff of the statement.")
+    @APIResponse(responseCode = "200", description = "The diff",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDiff.class)))
+    public VersionDiff diff(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
+                            @QueryParam("against") String against) {
+        return versions.diff(org, ElementPaths.type(type), ElementPaths.number(n), ElementPaths.optionalNumber("against", against));
+    }
+
+    private static Response created(String org, Tagged<VersionView> version, UriInfo uriInfo) {
+        URI location = uriInfo.getBaseUriBuilder().path(VERSION_PATH).build(org, version.value().element(), version.value().version());
+        return Response.created(location).header("ETag", version.etag()).entity(version.value()).build();
+    }
+
+    /** The list's schema for the OpenAPI document (generic records are erased). */
+    @Schema(name = "VersionPage")
+    record VersionPage(List<VersionView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.waarom.api.element.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.element.Content;
+import org.waarom.api.element.VersionStatus;
+
+import java.time.Instant;
+
+/** A version as clients read it. */
+@Schema(name = "Version")
+public record VersionView(
+        @Schema(examples = "vision") String element,
+        @Schema(examples = "3") int version,
+        VersionStatus status,
+        Content content,
+        @Schema(examples = "Goal 'inclusive housing' reached") String changeReason,
+        @Schema(examples = "2") Integer basedOn,
+        @Schema(examples = "an@zorg-a.be") String createdBy,
+        Instant createdAt,
+        String updatedBy,
+        Instant updatedAt,
+        String adoptedBy,
+        Instant adoptedAt,
+        @Schema(description = "From when it is (or was) in effect") Instant effectiveFrom,
+        @Schema(description = "Until when it was in effect (exclusive); null while current") Instant effectiveTo,
+        String withdrawnBy,
+        Instant withdrawnAt) {
+}

@@ -1,0 +1,283 @@
+package org.waarom.api.element.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.waarom.api.common.ConflictException;
+import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.FieldError;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.Page;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.Tagged;
+import org.waarom.api.element.Content;
+import org.waarom.api.element.Element;
+import org.waarom.api.element.ElementType;
+import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.VersionStatus;
+import org.waarom.api.element.rest.AdoptRequest;
+import org.waarom.api.element.rest.ElementSummary;
+import org.waarom.api.element.rest.RestoreRequest;
+import org.waarom.api.element.rest.VersionRequest;
+import org.waarom.api.element.rest.VersionView;
+import org.waarom.api.organization.Organization;
+import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.security.CurrentActor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The version lifecycle of DESIGN section 3: drafts, edits, withdrawal, adoption, restore, the
+ * version in effect at an instant, history and diffs. Every change locks the element's row first,
+ * so the rules (one open version, numbering, adoption order) hold under concurrent requests, and
+ * checks {@code If-Match} under that lock, so no update is ever lost.
+ */
+@ApplicationScoped
+public class VersionService {
+
+    private final OrganizationService organizations;
+    private final VersionMapper mapper;
+    private final DiffService diffs;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor, Clock clock) {
+        this.organizations = organizations;
+        this.mapper = mapper;
+        this.diffs = diffs;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<ElementSummary> elements(String org) {
+        Organization organization = organizations.require(org);
+        Instant now = Instant.now(clock);
+        List<ElementSummary> summaries = new ArrayList<>();
+        for (ElementType type : ElementType.values()) {
+            Element element = element(organization, type, false);
+            Optional<ElementVersion> current = inEffect(element, now);
+            Optional<ElementVersion> open = openVersion(element);
+            summaries.add(new ElementSummary(type.path(),
+                    current.map(version -> version.number).orElse(null),
+                    current.map(version -> version.effectiveFrom).orElse(null),
+                    open.map(version -> version.number).orElse(null),
+                    open.map(version -> version.status).orElse(null),
+                    element.lastNumber));
+        }
+        return summaries;
+    }
+
+    /** A new draft. 409 while another version of the element is open. */
+    @Transactional
+    public Tagged<VersionView> create(String org, ElementType type, VersionRequest request) {
+        Element element = lockedElement(org, type);
+        validate(type, request.content());
+        Integer basedOn = request.basedOn();
+        if (basedOn != null) {
+            requireVersion(element, basedOn, "basedOn");
+        } else {
+            basedOn = inEffect(element, Instant.now(clock)).map(version -> version.number).orElse(null);
+        }
+        return mapper.tagged(newDraft(element, request.content(), request.changeReason(), basedOn));
+    }
+
+    /** Replaces a draft's content and reason. Only drafts change; adopted versions never do. */
+    @Transactional
+    public Tagged<VersionView> update(String org, ElementType type, int number, String ifMatch, VersionRequest request) {
+        Element element = lockedElement(org, type);
+        ElementVersion version = version(element, number);
+        EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
+        if (version.status != VersionStatus.DRAFT) {
+            throw new ConflictException(switch (version.status) {
+                case IN_CONSULTATION -> "Version " + number + " is in consultation and cannot be edited until the round is closed";
+                case ADOPTED, SUPERSEDED -> "Version " + number + " is " + version.status + "; adopted versions never change. Start a new draft instead.";
+                default -> "Version " + number + " is " + version.status + " and cannot be edited";
+            });
+        }
+        validate(type, request.content());
+        if (request.basedOn() != null) {
+            requireVersion(element, request.basedOn(), "basedOn");
+            version.basedOn = request.basedOn();
+        }
+        version.content = mapper.json(request.content());
+        version.changeReason = request.changeReason();
+        touch(version);
+        ElementVersion.flush();
+        return mapper.tagged(version);
+    }
+
+    /** Withdraws an open version; it stays in the history as WITHDRAWN. */
+    @Transactional
+    public void withdraw(String org, ElementType type, int number, String ifMatch) {
+        Element element = lockedElement(org, type);
+        ElementVersion version = version(element, number);
+        EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
+        if (!version.status.isOpen()) {
+            throw new ConflictException("Version " + number + " is " + version.status + "; only a draft or a version in consultation can be withdrawn");
+        }
+        version.status = VersionStatus.WITHDRAWN;
+        version.withdrawnBy = actor.name();
+        version.withdrawnAt = Instant.now(clock);
+        touch(version);
+    }
+
+    /**
+     * Adopts an open version. The version it replaces becomes SUPERSEDED with {@code effectiveTo}
+     * set to the new version's {@code effectiveFrom}.
+     */
+    @Transactional
+    public Tagged<VersionView> adopt(String org, ElementType type, int number, String ifMatch, AdoptRequest request) {
+        Element element = lockedElement(org, type);
+        ElementVersion version = version(element, number);
+        EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
+        if (!version.status.isOpen()) {
+            throw new ConflictException("Version " + number + " is " + version.status + "; only a draft or a version in consultation can be adopted");
+        }
+        Instant now = Instant.now(clock);
+        Instant effectiveFrom = request == null || request.effectiveFrom() == null
+                ? now : request.effectiveFrom().truncatedTo(ChronoUnit.MICROS);
+        Optional<ElementVersion> previous = ElementVersion.<ElementVersion>find("element = ?1 and status = ?2", element, VersionStatus.ADOPTED)
+                .firstResultOptional();
+        if (previous.isPresent() && !effectiveFrom.isAfter(previous.get().effectiveFrom)) {
+            throw new InvalidRequestException("effectiveFrom", "must be after " + previous.get().effectiveFrom
+                    + ", when version " + previous.get().number + " took effect");
+        }
+        previous.ifPresent(replaced -> {
+            replaced.status = VersionStatus.SUPERSEDED;
+            replaced.effectiveTo = effectiveFrom;
+            touch(replaced);
+        });
+        version.status = VersionStatus.ADOPTED;
+        version.adoptedBy = actor.name();
+        version.adoptedAt = now;
+        version.effectiveFrom = effectiveFrom;
+        touch(version);
+        ElementVersion.flush();
+        return mapper.tagged(version);
+    }
+
+    /** A new draft with the content of an old version; history is never rewritten. */
+    @Transactional
+    public Tagged<VersionView> restore(String org, ElementType type, int number, RestoreRequest request) {
+        Element element = lockedElement(org, type);
+        ElementVersion source = version(element, number);
+        String reason = request == null || request.changeReason() == null ? "Restored from version " + number : request.changeReason();
+        return mapper.tagged(newDraft(element, mapper.content(source), reason, number));
+    }
+
+    /** The version in effect at {@code asOf} (now when null); 404 before the first adoption. */
+    @Transactional
+    public Tagged<VersionView> current(String org, ElementType type, Instant asOf) {
+        Element element = element(organizations.require(org), type, false);
+        Instant at = asOf == null ? Instant.now(clock) : asOf;
+        return inEffect(element, at).map(mapper::tagged).orElseThrow(() -> new NotFoundException(asOf == null
+                ? "Organisation '" + org + "' has no adopted " + type.path() + " yet"
+                : "Organisation '" + org + "' had no adopted " + type.path() + " at " + asOf));
+    }
+
+    @Transactional
+    public Page<VersionView> history(String org, ElementType type, PageRequest page) {
+        Element element = element(organizations.require(org), type, false);
+        List<VersionView> items = ElementVersion.<ElementVersion>find("element", Sort.descending("number"), element)
+                .page(page.page(), page.size()).list().stream().map(mapper::view).toList();
+        return Page.of(items, page, element.lastNumber);
+    }
+
+    @Transactional
+    public Tagged<VersionView> get(String org, ElementType type, int number) {
+        return mapper.tagged(version(element(organizations.require(org), type, false), number));
+    }
+
+    /** What changed from version {@code against} (default: the one it was based on, else the one before) to {@code number}. */
+    @Transactional
+    public VersionDiff diff(String org, ElementType type, int number, Integer against) {
+        Element element = element(organizations.require(org), type, false);
+        ElementVersion to = version(element, number);
+        Integer fromNumber = against != null ? against : (to.basedOn != null ? to.basedOn : (number > 1 ? number - 1 : null));
+        if (fromNumber == null) {
+            throw new InvalidRequestException("against", "is required: version 1 has no earlier version to compare with");
+        }
+        ElementVersion from = requireVersion(element, fromNumber, "against");
+        return diffs.diff(from.number, mapper.content(from), to.number, mapper.content(to));
+    }
+
+    private ElementVersion newDraft(Element element, Content content, String changeReason, Integer basedOn) {
+        openVersion(element).ifPresent(open -> {
+            throw new ConflictException("Version " + open.number + " of the " + element.type.path() + " is still open (" + open.status
+                    + "); adopt or withdraw it before starting another");
+        });
+        Instant now = Instant.now(clock);
+        element.lastNumber++;
+        ElementVersion version = new ElementVersion();
+        version.element = element;
+        version.number = element.lastNumber;
+        version.status = VersionStatus.DRAFT;
+        version.content = mapper.json(content);
+        version.changeReason = changeReason;
+        version.basedOn = basedOn;
+        version.createdBy = actor.name();
+        version.createdAt = now;
+        version.updatedBy = version.createdBy;
+        version.updatedAt = now;
+        version.persist();
+        ElementVersion.flush();
+        return version;
+    }
+
+    private void touch(ElementVersion version) {
+        version.updatedBy = actor.name();
+        version.updatedAt = Instant.now(clock);
+    }
+
+    private static void validate(ElementType type, Content content) {
+        List<FieldError> errors = ContentValidator.validate(type, content, "content");
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The content does not meet the rules for the " + type.path(), errors);
+        }
+    }
+
+    private Element lockedElement(String org, ElementType type) {
+        return element(organizations.require(org), type, true);
+    }
+
+    private static Element element(Organization organization, ElementType type, boolean lock) {
+        var query = Element.<Element>find("organization = ?1 and type = ?2", organization, type);
+        if (lock) {
+            query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.singleResult();
+    }
+
+    private static ElementVersion version(Element element, int number) {
+        return findVersion(element, number).orElseThrow(() -> new NotFoundException(
+                "The " + element.type.path() + " has no version " + number));
+    }
+
+    private static ElementVersion requireVersion(Element element, int number, String field) {
+        return findVersion(element, number).orElseThrow(() -> new InvalidRequestException(field,
+                "names version " + number + ", which the " + element.type.path() + " does not have"));
+    }
+
+    private static Optional<ElementVersion> findVersion(Element element, int number) {
+        return ElementVersion.find("element = ?1 and number = ?2", element, number).firstResultOptional();
+    }
+
+    private static Optional<ElementVersion> openVersion(Element element) {
+        return ElementVersion.find("element = ?1 and status in ?2", element, List.of(VersionStatus.DRAFT, VersionStatus.IN_CONSULTATION))
+                .firstResultOptional();
+    }
+
+    /** Effective from is inclusive, effective to exclusive, so at every instant at most one version is in effect. */
+    private static Optional<ElementVersion> inEffect(Element element, Instant at) {
+        return ElementVersion.find("element = ?1 and effectiveFrom <= ?2 and (effectiveTo is null or effectiveTo > ?2)", element, at)
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,19 @@
+package org.waarom.api.organization.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** A partial change of an organisation (JSON merge patch): fields left out stay as they are. */
+@Schema(name = "UpdateOrganization")
+public record UpdateOrganizationRequest(
+        @Schema(description = "Cannot change; accepted only when equal to the current slug") String slug,
+        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Schema(examples = "Zorg A vzw") String name,
+        @Pattern(regexp = CreateOrganizationRequest.LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en")
+        @Schema(examples = "nl") String defaultLanguage,
+        @Size(min = 1, max = 20)
+        List<@NotNull @Pattern(regexp = CreateOrganizationRequest.LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en") String> languages) {
+}

@@ -1,0 +1,130 @@
+package org.waarom.api.organization.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.waarom.api.common.ConflictException;
+import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.Page;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.Tagged;
+import org.waarom.api.element.Element;
+import org.waarom.api.element.ElementType;
+import org.waarom.api.organization.Organization;
+import org.waarom.api.organization.rest.CreateOrganizationRequest;
+import org.waarom.api.organization.rest.OrganizationView;
+import org.waarom.api.organization.rest.UpdateOrganizationRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Organisations (tenants): creation with their four elements, reads and changes. */
+@ApplicationScoped
+public class OrganizationService {
+
+    public static final String DEFAULT_LANGUAGE = "nl";
+
+    private final Clock clock;
+
+    OrganizationService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Tagged<OrganizationView> create(CreateOrganizationRequest request) {
+        if (Organization.findBySlug(request.slug()).isPresent()) {
+            throw new ConflictException("An organisation with slug '" + request.slug() + "' already exists");
+        }
+        String defaultLanguage = request.defaultLanguage() == null ? DEFAULT_LANGUAGE : request.defaultLanguage();
+        Organization organization = new Organization();
+        organization.slug = request.slug();
+        organization.name = request.name().strip();
+        organization.defaultLanguage = defaultLanguage;
+        organization.languages(languagesWithDefault(defaultLanguage, request.languages()));
+        organization.createdAt = Instant.now(clock);
+        organization.updatedAt = organization.createdAt;
+        organization.persist();
+        for (ElementType type : ElementType.values()) {
+            Element element = new Element();
+            element.organization = organization;
+            element.type = type;
+            element.persist();
+        }
+        // A concurrent create of the same slug fails here (unique constraint) and answers 409.
+        Organization.flush();
+        return tagged(organization);
+    }
+
+    @Transactional
+    public Page<OrganizationView> list(PageRequest page) {
+        List<OrganizationView> items = Organization.<Organization>findAll(Sort.by("slug"))
+                .page(page.page(), page.size()).list().stream().map(OrganizationService::view).toList();
+        return Page.of(items, page, Organization.count());
+    }
+
+    @Transactional
+    public Tagged<OrganizationView> get(String slug) {
+        return tagged(require(slug));
+    }
+
+    @Transactional
+    public Tagged<OrganizationView> update(String slug, String ifMatch, UpdateOrganizationRequest request) {
+        Organization organization = Organization.<Organization>find("slug", slug)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> notFound(slug));
+        EntityTags.requireMatch(ifMatch, etag(organization));
+        if (request.slug() != null && !request.slug().equals(organization.slug)) {
+            throw new InvalidRequestException("slug", "cannot be changed: it names the organisation in every URL and integration");
+        }
+        if (request.name() != null) {
+            organization.name = request.name().strip();
+        }
+        String defaultLanguage = request.defaultLanguage() == null ? organization.defaultLanguage : request.defaultLanguage();
+        List<String> languages = request.languages() == null ? organization.languages() : request.languages();
+        if (request.languages() != null && request.defaultLanguage() == null && !languages.contains(defaultLanguage)) {
+            throw new InvalidRequestException("languages", "must contain the default language '" + defaultLanguage + "'");
+        }
+        organization.defaultLanguage = defaultLanguage;
+        organization.languages(languagesWithDefault(defaultLanguage, languages));
+        organization.updatedAt = Instant.now(clock);
+        Organization.flush();
+        return tagged(organization);
+    }
+
+    /** The organisation with this slug, or 404. */
+    public Organization require(String slug) {
+        return Organization.findBySlug(slug).orElseThrow(() -> notFound(slug));
+    }
+
+    public static NotFoundException notFound(String slug) {
+        return new NotFoundException("There is no organisation '" + slug + "'");
+    }
+
+    static String etag(Organization organization) {
+        return EntityTags.strong("org-" + organization.id + "-" + organization.revision);
+    }
+
+    private static Tagged<OrganizationView> tagged(Organization organization) {
+        return new Tagged<>(view(organization), etag(organization));
+    }
+
+    private static OrganizationView view(Organization organization) {
+        return new OrganizationView(organization.slug, organization.name, organization.defaultLanguage,
+                organization.languages(), organization.createdAt, organization.updatedAt);
+    }
+
+    /** The default language first, then the others in the given order, without repeats. */
+    private static List<String> languagesWithDefault(String defaultLanguage, List<String> languages) {
+        List<String> result = new ArrayList<>();
+        result.add(defaultLanguage);
+        if (languages != null) {
+            languages.stream().filter(language -> !result.contains(language)).forEach(result::add);
+        }
+        return result;
+    }
+}
