@@ -29,13 +29,18 @@ public final class DatabaseStartup {
      * configured it prints why and exits with status 2. On Ctrl-C or SIGTERM the embedded server
      * stops only after the service has stopped, so work in flight never meets a closed database.
      */
-    public static void run(String serviceName, Runnable service) throws IOException {
+    public static void run(String serviceName, Runnable service) {
         Optional<EmbeddedDatabase> database;
         try {
             database = prepare(serviceName);
         } catch (DatabaseNotConfiguredException e) {
             System.err.println("ERROR: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (IOException e) {
+            System.err.println("ERROR: The embedded PostgreSQL of " + serviceName + " could not start: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(1);
             return;
         }
         CountDownLatch serviceStopped = new CountDownLatch(1);

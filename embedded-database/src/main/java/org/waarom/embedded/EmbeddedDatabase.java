@@ -61,7 +61,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(directory);
         stopLeftOverServer(directory);
         String flushing = mode == Mode.SERVICE ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 // Trust authentication is only acceptable because nothing but loopback can connect.
@@ -71,8 +71,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("full_page_writes", flushing)
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setRegisterShutdownHook(mode == Mode.TEST)
-                .start();
+                .setRegisterShutdownHook(mode == Mode.TEST);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IllegalStateException e) {
+            // zonky holds a file lock in the directory for as long as the JVM that started it lives.
+            throw new IOException("Another running process uses the embedded database in " + directory
+                    + "; stop it first, or give this one its own WAAROM_DATA_DIR", e);
+        }
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
         database.createDatabaseIfMissing();
         LOG.infof("Embedded PostgreSQL listening on localhost:%d with its data in %s", postgres.getPort(), directory);

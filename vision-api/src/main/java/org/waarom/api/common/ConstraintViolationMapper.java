@@ -31,10 +31,8 @@ public class ConstraintViolationMapper {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> {
-                    // A parameter that is the request body is not part of the client's view; a query parameter is.
-                    if (nodes.size() == 2) {
-                        field.append(node.getName());
-                    }
+                    // Only request bodies are bean-validated (query parameters are parsed by hand), and
+                    // the Java parameter name means nothing to a client: fields are named from the body down.
                 }
                 default -> {
                     if (node.getIndex() != null) {

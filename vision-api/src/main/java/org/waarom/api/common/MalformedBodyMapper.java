@@ -58,7 +58,12 @@ public class MalformedBodyMapper {
 
     @ServerExceptionMapper
     public Response other(JsonProcessingException exception, UriInfo uriInfo) {
-        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body could not be read as JSON", uriInfo);
+        if (exception instanceof JsonMappingException mapping) {
+            return mapping(mapping, uriInfo);
+        }
+        String where = exception.getLocation() == null ? ""
+                : " (line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr() + ")";
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body is not valid JSON" + where, uriInfo);
     }
 
     static String pathOf(JsonMappingException exception) {

@@ -84,7 +84,7 @@ public class ElementResource {
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response create(@PathParam("org") String org, @PathParam("type") String type,
-                           @Valid @NotNull VersionRequest request, @Context UriInfo uriInfo) {
+                           @Valid @NotNull(message = "a JSON object is required") VersionRequest request, @Context UriInfo uriInfo) {
         return created(org, versions.create(org, ElementPaths.type(type), request), uriInfo);
     }
 
@@ -107,7 +107,7 @@ public class ElementResource {
     @APIResponse(responseCode = "200", description = "The edited draft; the new ETag is in the ETag header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response update(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
-                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VersionRequest request) {
+                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull(message = "a JSON object is required") VersionRequest request) {
         Tagged<VersionView> updated = versions.update(org, ElementPaths.type(type), ElementPaths.number(n), ifMatch, request);
         return Response.ok(updated.value()).header("ETag", updated.etag()).build();
     }

@@ -54,7 +54,7 @@ public class OrganizationResource {
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
-    public Response create(@Valid @NotNull CreateOrganizationRequest request, @Context UriInfo uriInfo) {
+    public Response create(@Valid @NotNull(message = "a JSON object is required") CreateOrganizationRequest request, @Context UriInfo uriInfo) {
         Tagged<OrganizationView> created = organizations.create(request);
         URI location = uriInfo.getBaseUriBuilder().path("api/v1/organizations/{org}").build(created.value().slug());
         return Response.created(location).header("ETag", created.etag()).entity(created.value()).build();
@@ -86,7 +86,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is in the ETag header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Response update(@PathParam("org") String org, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull UpdateOrganizationRequest request) {
+                           @Valid @NotNull(message = "a JSON object is required") UpdateOrganizationRequest request) {
         Tagged<OrganizationView> updated = organizations.update(org, ifMatch, request);
         return Response.ok(updated.value()).header("ETag", updated.etag()).build();
     }

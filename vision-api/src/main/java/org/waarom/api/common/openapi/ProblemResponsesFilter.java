@@ -1,0 +1,113 @@
+package org.waarom.api.common.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.waarom.api.common.ProblemKind;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents the error answers of every operation in one place, from what the operation takes,
+ * so that no endpoint's errors can be forgotten: 400 and 500 everywhere, 404 where a path names a
+ * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
+ * is read. Each with the RFC 9457 {@code Problem} schema and an example.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().forEach((method, operation) -> document(path, method, operation));
+            }
+        });
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean needsIfMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        boolean readsBody = operation.getRequestBody() != null;
+        add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one",
+                "Invalid paging parameters", List.of(Map.of("field", "size", "message", "must be a whole number from 1 to 200")));
+        if (path.contains("{")) {
+            add(operation, ProblemKind.NOT_FOUND, "The organisation, element type or version does not exist (or is another organisation's)",
+                    "There is no organisation 'zorg-x'", null);
+        }
+        if (needsIfMatch || method == PathItem.HttpMethod.POST) {
+            add(operation, ProblemKind.CONFLICT, "The request conflicts with the current state (e.g. a version is already open or adopted)",
+                    "Version 4 of the vision is still open (DRAFT); adopt or withdraw it before starting another", null);
+        }
+        if (needsIfMatch) {
+            add(operation, ProblemKind.PRECONDITION_FAILED, "If-Match names an ETag that is no longer current: read again and reapply",
+                    "The resource has changed; its ETag is now \"vision-4-r2\". Read it again and reapply your change.", null);
+            add(operation, ProblemKind.PRECONDITION_REQUIRED, "If-Match is missing; send the ETag you read",
+                    "Send If-Match with the ETag you read (current: \"vision-4-r2\") so that no change is lost", null);
+        }
+        if (readsBody) {
+            add(operation, ProblemKind.PAYLOAD_TOO_LARGE, "The body is over the configured limit", "The body has 300000 bytes; at most 262144 are accepted", null);
+            add(operation, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json", "Send the body as application/json", null);
+        }
+        add(operation, ProblemKind.INTERNAL_ERROR, "An unexpected error; logged, no details are exposed",
+                "An unexpected error occurred; it has been logged", null);
+    }
+
+    private static void add(Operation operation, ProblemKind kind, String description, String detail, Object errors) {
+        String code = Integer.toString(kind.status());
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (operation.getResponses().hasAPIResponse(code)) {
+            return;
+        }
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", kind.type().toString());
+        example.put("title", kind.title());
+        example.put("status", kind.status());
+        example.put("detail", detail);
+        if (errors != null) {
+            example.put("errors", errors);
+        }
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                        .example(example)));
+        operation.getResponses().addAPIResponse(code, response);
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details; every error of the API has this shape")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
+                        .description("Stable identifier of the kind of problem").examples(List.of(ProblemKind.NOT_FOUND.type().toString())))
+                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("Short summary of the kind"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("The HTTP status"))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What went wrong in this request"))
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").description("The request path"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("On validation problems: each invalid field")
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                                .addProperty("field", string)
+                                .addProperty("message", string)))
+                .required(List.of("type", "title", "status"));
+    }
+}
