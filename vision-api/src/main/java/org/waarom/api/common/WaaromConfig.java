@@ -9,6 +9,10 @@ public interface WaaromConfig {
 
     Limits limits();
 
+    /** {@code WAAROM_DEMO=true}: load the demo organisation at start (the local run's {@code --demo}). */
+    @WithDefault("false")
+    boolean demo();
+
     interface Limits {
         /** Largest request body accepted; larger ones answer 413. */
         @WithDefault("262144")

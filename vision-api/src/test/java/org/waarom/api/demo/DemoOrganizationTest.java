@@ -1,0 +1,43 @@
+package org.waarom.api.demo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The demo organisation loads through the real services, once, with every element several versions deep. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class DemoOrganizationTest {
+
+    @Inject
+    DemoOrganization demo;
+
+    @Test
+    void loadsAFullPictureOnceAndIsIdempotent() {
+        String slug = demo.load();
+        assertThat(demo.load()).isEqualTo(slug);
+
+        String base = "/api/v1/organizations/" + slug;
+        given().get(base).then().statusCode(200).body("defaultLanguage", equalTo("nl"));
+        given().get(base + "/elements").then().statusCode(200)
+                .body("find { it.element == 'mission' }.currentVersion", equalTo(2))
+                .body("find { it.element == 'vision' }.currentVersion", equalTo(3))
+                .body("find { it.element == 'vision' }.openVersion", equalTo(4))
+                .body("find { it.element == 'values' }.currentVersion", equalTo(2))
+                .body("find { it.element == 'strategy' }.currentVersion", equalTo(3));
+        given().get(base + "/elements/values").then().statusCode(200)
+                .body("content.items", hasSize(4))
+                .body("content.items[0].behaviours[0]", equalTo("We vragen voor we iets doen."));
+        given().get(base + "/elements/vision/versions").then().body("total", equalTo(4));
+        given().queryParam("asOf", "2020-01-01").get(base + "/elements/vision").then().body("version", equalTo(2))
+                .body("content.statement", startsWith("Wij streven naar een samenleving"));
+    }
+}
