@@ -73,7 +73,8 @@ public class ProblemResponsesFilter implements OASFilter {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        if (operation.getResponses().hasAPIResponse(code)) {
+        APIResponse existing = operation.getResponses().getAPIResponse(code);
+        if (existing != null && existing.getContent() != null && existing.getContent().hasMediaType(PROBLEM)) {
             return;
         }
         Map<String, Object> example = new java.util.LinkedHashMap<>();
@@ -89,6 +90,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                         .example(example)));
+        // Replaces what the framework generated on its own (a bodiless 400 for validated bodies).
         operation.getResponses().addAPIResponse(code, response);
     }
 

@@ -1,0 +1,75 @@
+package org.waarom.api.common;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document is the contract integrators read: every endpoint, its errors, schemas and examples. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class OpenApiDocumentTest {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    @Test
+    void everyOperationIsDescribedWithItsSuccessAndProblemAnswers() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        assertThat(paths).containsKeys(
+                "/api/v1/element-types",
+                "/api/v1/organizations",
+                "/api/v1/organizations/{org}",
+                "/api/v1/organizations/{org}/elements",
+                "/api/v1/organizations/{org}/elements/{type}",
+                "/api/v1/organizations/{org}/elements/{type}/versions",
+                "/api/v1/organizations/{org}/elements/{type}/versions/{n}",
+                "/api/v1/organizations/{org}/elements/{type}/versions/{n}/adopt",
+                "/api/v1/organizations/{org}/elements/{type}/versions/{n}/restore",
+                "/api/v1/organizations/{org}/elements/{type}/versions/{n}/diff");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!METHODS.contains(method)) {
+                return;
+            }
+            @SuppressWarnings("unchecked") Map<String, Object> operation = (Map<String, Object>) value;
+            String name = method.toUpperCase() + " " + path;
+            assertThat(operation.get("summary")).as(name + " summary").isNotNull();
+            @SuppressWarnings("unchecked") Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            assertThat(responses.keySet()).as(name + " responses").anyMatch(code -> code.startsWith("2")).contains("400", "500");
+            if (path.contains("{")) {
+                assertThat(responses).as(name).containsKey("404");
+            }
+            boolean ifMatch = ((List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())).stream()
+                    .anyMatch(parameter -> "If-Match".equals(parameter.get("name")));
+            if (ifMatch) {
+                assertThat(responses).as(name).containsKeys("409", "412", "428");
+            }
+            if (operation.containsKey("requestBody")) {
+                assertThat(responses).as(name).containsKeys("413", "415");
+            }
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    @SuppressWarnings("unchecked") Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                    assertThat(content).as(name + " " + code).containsKey("application/problem+json");
+                    assertThat(content.get("application/problem+json")).as(name + " " + code + " example").containsKey("example");
+                }
+            });
+        }));
+        assertThat(document.getMap("components.schemas")).containsKeys("Problem", "Version", "Content", "ContentItem", "VersionDiff",
+                "Organization", "CreateOrganization", "VersionRequest", "ElementType");
+        assertThat(document.getString("components.schemas.ContentItem.properties.key.pattern")).isEqualTo("^[a-z0-9][a-z0-9-]{0,62}$");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
