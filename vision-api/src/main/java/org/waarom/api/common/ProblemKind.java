@@ -19,6 +19,7 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body has a media type this endpoint does not accept"),
     PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL_ERROR(500, "internal-error", "An unexpected error occurred"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable");
 

@@ -9,9 +9,44 @@ public interface WaaromConfig {
 
     Limits limits();
 
+    Security security();
+
     /** {@code WAAROM_DEMO=true}: load the demo organisation at start (the local run's {@code --demo}). */
     @WithDefault("false")
     boolean demo();
+
+    interface Security {
+        /** WAAROM_BOOTSTRAP_ADMIN_KEY: a platform-admin key to ensure at start-up. */
+        java.util.Optional<String> bootstrapAdminKey();
+
+        /** Failed authentications one client address may make per window before it gets 429. */
+        @WithDefault("20")
+        int failedAuthenticationLimit();
+
+        @WithDefault("PT1M")
+        java.time.Duration failedAuthenticationWindow();
+
+        Oidc oidc();
+    }
+
+    /** Bearer tokens from the organisation's identity provider; off until an issuer is configured. */
+    interface Oidc {
+        /** Expected {@code iss}; tokens are refused while unset. */
+        java.util.Optional<String> issuer();
+
+        /** The issuer's public key: a PEM or JWK(S) text, or a location (file:, classpath:, https:) of one. */
+        java.util.Optional<String> publicKey();
+
+        /** Where the issuer publishes its key set (JWKS), e.g. https://idp.example.org/realms/waarom/protocol/openid-connect/certs. */
+        java.util.Optional<String> jwksUrl();
+
+        /** Expected {@code aud}, when the identity provider sets one. */
+        java.util.Optional<String> audience();
+
+        /** The claim with the caller's groups: {@code waarom:<org>:<role>} and {@code waarom:platform-admin}. */
+        @WithDefault("groups")
+        String rolesClaim();
+    }
 
     interface Limits {
         /** Largest request body accepted; larger ones answer 413. */

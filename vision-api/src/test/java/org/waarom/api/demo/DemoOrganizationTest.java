@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -26,18 +26,18 @@ class DemoOrganizationTest {
         assertThat(demo.load()).isEqualTo(slug);
 
         String base = "/api/v1/organizations/" + slug;
-        given().get(base).then().statusCode(200).body("defaultLanguage", equalTo("nl"));
-        given().get(base + "/elements").then().statusCode(200)
+        asAdmin().get(base).then().statusCode(200).body("defaultLanguage", equalTo("nl"));
+        asAdmin().get(base + "/elements").then().statusCode(200)
                 .body("find { it.element == 'mission' }.currentVersion", equalTo(2))
                 .body("find { it.element == 'vision' }.currentVersion", equalTo(3))
                 .body("find { it.element == 'vision' }.openVersion", equalTo(4))
                 .body("find { it.element == 'values' }.currentVersion", equalTo(2))
                 .body("find { it.element == 'strategy' }.currentVersion", equalTo(3));
-        given().get(base + "/elements/values").then().statusCode(200)
+        asAdmin().get(base + "/elements/values").then().statusCode(200)
                 .body("content.items", hasSize(4))
                 .body("content.items[0].behaviours[0]", equalTo("We vragen voor we iets doen."));
-        given().get(base + "/elements/vision/versions").then().body("total", equalTo(4));
-        given().queryParam("asOf", "2020-01-01").get(base + "/elements/vision").then().body("version", equalTo(2))
+        asAdmin().get(base + "/elements/vision/versions").then().body("total", equalTo(4));
+        asAdmin().queryParam("asOf", "2020-01-01").get(base + "/elements/vision").then().body("version", equalTo(2))
                 .body("content.statement", startsWith("Wij streven naar een samenleving"));
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 import static org.waarom.api.ApiTestSupport.statement;
@@ -35,28 +35,28 @@ class ConcurrencyTest {
     void twentyParallelEditsWithTheSameETagYieldOneSuccessAndNineteen412() throws Exception {
         String org = newOrganization("race");
         String etag = draft(org, "vision", statement("Begin.")).header("ETag");
-        Map<Integer, Long> statuses = race(i -> given().header("If-Match", etag).contentType(ContentType.JSON)
+        Map<Integer, Long> statuses = race(i -> asAdmin().header("If-Match", etag).contentType(ContentType.JSON)
                 .body(statement("Bewerking " + i)).put(versions(org, "vision") + "/1").statusCode());
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(200, 1L, 412, (long) PARALLEL - 1));
         // The one edit that won is the one stored; its text is one of the twenty.
-        String stored = given().get(versions(org, "vision") + "/1").then().statusCode(200).extract().path("content.statement");
+        String stored = asAdmin().get(versions(org, "vision") + "/1").then().statusCode(200).extract().path("content.statement");
         assertThat(stored).startsWith("Bewerking ");
     }
 
     @Test
     void twentyParallelDraftsYieldOneDraft() throws Exception {
         String org = newOrganization("drafts");
-        Map<Integer, Long> statuses = race(i -> given().contentType(ContentType.JSON)
+        Map<Integer, Long> statuses = race(i -> asAdmin().contentType(ContentType.JSON)
                 .body(statement("Ontwerp " + i)).post(versions(org, "mission")).statusCode());
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, 1L, 409, (long) PARALLEL - 1));
-        given().get(versions(org, "mission")).then().body("total", equalTo(1)).body("items[0].version", equalTo(1));
+        asAdmin().get(versions(org, "mission")).then().body("total", equalTo(1)).body("items[0].version", equalTo(1));
     }
 
     @Test
     void twentyParallelAdoptionsAdoptOnce() throws Exception {
         String org = newOrganization("adoptrace");
         String etag = draft(org, "strategy", statement("Strategie.")).header("ETag");
-        Map<Integer, Long> statuses = race(i -> given().header("If-Match", etag).contentType(ContentType.JSON)
+        Map<Integer, Long> statuses = race(i -> asAdmin().header("If-Match", etag).contentType(ContentType.JSON)
                 .post(versions(org, "strategy") + "/1/adopt").statusCode());
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(200, 1L, 412, (long) PARALLEL - 1));
     }

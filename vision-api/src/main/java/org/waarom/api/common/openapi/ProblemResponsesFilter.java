@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Documents the error answers of every operation in one place, from what the operation takes,
- * so that no endpoint's errors can be forgotten: 400 and 500 everywhere, 404 where a path names a
+ * so that no endpoint's errors can be forgotten: 400, 401, 403, 429 and 500 everywhere, 404 where a path names a
  * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
  * is read. Each with the RFC 9457 {@code Problem} schema and an example.
  */
@@ -44,6 +44,12 @@ public class ProblemResponsesFilter implements OASFilter {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean needsIfMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
         boolean readsBody = operation.getRequestBody() != null;
+        add(operation, ProblemKind.UNAUTHORIZED, "No credentials, or not valid ones: send 'Authorization: Bearer <API key or token>'",
+                "Send a valid API key or token as 'Authorization: Bearer <credential>'", null);
+        add(operation, ProblemKind.FORBIDDEN, "The caller's roles do not allow this",
+                "Your role does not allow version adopt in 'zorg-a'", null);
+        add(operation, ProblemKind.TOO_MANY_REQUESTS, "Too many failed authentications from this address; see Retry-After",
+                "Too many failed authentications from your address; retry in 42 s", null);
         add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one",
                 "Invalid paging parameters", List.of(Map.of("field", "size", "message", "must be a whole number from 1 to 200")));
         if (path.contains("{")) {

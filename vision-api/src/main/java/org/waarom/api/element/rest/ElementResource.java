@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
@@ -48,12 +50,14 @@ public class ElementResource {
     }
 
     @GET
+    @Requires(Permission.ELEMENT_READ)
     @Operation(summary = "The four elements at a glance", description = "Per element: the version in effect, the open version and how many there are.")
     public List<ElementSummary> elements(@PathParam("org") String org) {
         return versions.elements(org);
     }
 
     @GET
+    @Requires(Permission.ELEMENT_READ)
     @Path("/{type}")
     @Operation(summary = "The version in effect", description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption.")
     @APIResponse(responseCode = "200", description = "The version in effect, with its ETag",
@@ -67,6 +71,7 @@ public class ElementResource {
     }
 
     @GET
+    @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions")
     @Operation(summary = "Version history", description = "All versions, newest first, paginated.")
     @APIResponse(responseCode = "200", description = "A page of versions",
@@ -77,6 +82,7 @@ public class ElementResource {
     }
 
     @POST
+    @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a new draft", description = "409 while another version of the element is open.")
@@ -89,6 +95,7 @@ public class ElementResource {
     }
 
     @GET
+    @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions/{n}")
     @Operation(summary = "Read a version")
     @APIResponse(responseCode = "200", description = "The version, with its ETag",
@@ -101,6 +108,7 @@ public class ElementResource {
     }
 
     @PUT
+    @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit a draft", description = "Replaces content and change reason. Needs If-Match; only drafts can be edited (409 otherwise).")
@@ -113,6 +121,7 @@ public class ElementResource {
     }
 
     @DELETE
+    @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}")
     @Operation(summary = "Withdraw an open version", description = "The version stays in the history as WITHDRAWN. Needs If-Match.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
@@ -123,6 +132,7 @@ public class ElementResource {
     }
 
     @POST
+    @Requires(Permission.VERSION_ADOPT)
     @Path("/{type}/versions/{n}/adopt")
     @Operation(summary = "Adopt a version", description = "The open version becomes ADOPTED; the one it replaces SUPERSEDED with effectiveTo. Needs If-Match; the body is optional.")
     @APIResponse(responseCode = "200", description = "The adopted version, with its new ETag",
@@ -134,6 +144,7 @@ public class ElementResource {
     }
 
     @POST
+    @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}/restore")
     @Operation(summary = "Restore a version as a new draft", description = "History is never rewritten: the content of version n becomes a new draft based on n. The body is optional.")
     @APIResponse(responseCode = "201", description = "The new draft",
@@ -145,6 +156,7 @@ public class ElementResource {
     }
 
     @GET
+    @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions/{n}/diff")
     @Operation(summary = "What changed", description = "From version `against` (default: the version n was based on, else n − 1) to version n: items by key, field by field, and a word diff of the statement.")
     @APIResponse(responseCode = "200", description = "The diff",

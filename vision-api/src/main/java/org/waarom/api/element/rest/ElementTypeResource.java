@@ -6,6 +6,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionMapper;
 
@@ -18,6 +20,7 @@ import java.util.List;
 public class ElementTypeResource {
 
     @GET
+    @Requires(Permission.ELEMENT_TYPES_READ)
     @Operation(summary = "The four element types",
             description = "Mission, vision, values and strategy: their guiding questions (nl, en), whether they are changeable, what a version must hold, what their items are and their default review policy.")
     public List<ElementTypeView> list() {

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.security.CurrentActor;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
@@ -42,12 +45,15 @@ public class OrganizationResource {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final OrganizationService organizations;
+    private final CurrentActor actor;
 
-    OrganizationResource(OrganizationService organizations) {
+    OrganizationResource(OrganizationService organizations, CurrentActor actor) {
         this.organizations = organizations;
+        this.actor = actor;
     }
 
     @POST
+    @Requires(Permission.ORGANIZATION_CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an organisation", description = "Creates the organisation with its four (still empty) elements.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -61,14 +67,16 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "List organisations", description = "Paginated, by slug.")
+    @Requires(Permission.ORGANIZATION_LIST)
+    @Operation(summary = "List organisations", description = "The organisations the caller has a role in (all of them for the platform roles), paginated, by slug.")
     @APIResponse(responseCode = "200", description = "A page of organisations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        return organizations.list(PageRequest.parse(page, size)).toResponse(uriInfo);
+        return organizations.list(actor.caller().orElseThrow(), PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
     @GET
+    @Requires(Permission.ORGANIZATION_READ)
     @Path("/{org}")
     @Operation(summary = "Read an organisation")
     @APIResponse(responseCode = "200", description = "The organisation, with its ETag",
@@ -80,6 +88,7 @@ public class OrganizationResource {
     }
 
     @PATCH
+    @Requires(Permission.ORGANIZATION_UPDATE)
     @Path("/{org}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change an organisation", description = "Name and languages; the slug never changes. Needs If-Match.")

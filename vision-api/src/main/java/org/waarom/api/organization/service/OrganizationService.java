@@ -17,6 +17,7 @@ import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.rest.OrganizationView;
 import org.waarom.api.organization.rest.UpdateOrganizationRequest;
+import org.waarom.api.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,11 +61,14 @@ public class OrganizationService {
         return tagged(organization);
     }
 
+    /** The organisations the caller may know of: all for the platform roles, else those it has a role in. */
     @Transactional
-    public Page<OrganizationView> list(PageRequest page) {
-        List<OrganizationView> items = Organization.<Organization>findAll(Sort.by("slug"))
-                .page(page.page(), page.size()).list().stream().map(OrganizationService::view).toList();
-        return Page.of(items, page, Organization.count());
+    public Page<OrganizationView> list(Caller caller, PageRequest page) {
+        var query = caller.isPlatformAdmin() || caller.isService()
+                ? Organization.<Organization>findAll(Sort.by("slug"))
+                : Organization.<Organization>find("slug in ?1", Sort.by("slug"), caller.organizationRoles().keySet());
+        List<OrganizationView> items = query.page(page.page(), page.size()).list().stream().map(OrganizationService::view).toList();
+        return Page.of(items, page, query.count());
     }
 
     @Transactional

@@ -1,0 +1,68 @@
+package org.waarom.api.audit.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.audit.service.AuditLogService;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api/v1/organizations/{org}/audit-log")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit log")
+public class AuditLogResource {
+
+    private final AuditLogService auditLog;
+
+    AuditLogResource(AuditLogService auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @GET
+    @Requires(Permission.AUDIT_LOG_READ)
+    @Operation(summary = "The organisation's audit log", description = "Every state-changing request: who, with which credential, what, when and how it ended. Newest first; organisation admins only.")
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    public Response list(@PathParam("org") String org,
+                         @QueryParam("action") @Parameter(description = "Only this action, e.g. element.adopt") String action,
+                         @QueryParam("from") @Parameter(description = "From this instant (inclusive)") String from,
+                         @QueryParam("to") @Parameter(description = "Until this instant (exclusive)") String to,
+                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
+        return auditLog.list(org, action == null || action.isBlank() ? null : action, instant("from", from), instant("to", to),
+                PageRequest.parse(page, size)).toResponse(uriInfo);
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+        }
+    }
+
+    @Schema(name = "AuditPage")
+    record AuditPage(List<AuditEntryView> items, int page, int size, long total) {
+    }
+}

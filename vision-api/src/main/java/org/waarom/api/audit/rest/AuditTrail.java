@@ -1,0 +1,43 @@
+package org.waarom.api.audit.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.waarom.api.audit.service.AuditLogService;
+import org.waarom.api.security.CurrentActor;
+
+import java.lang.reflect.Method;
+import java.util.Set;
+
+/**
+ * Records every state-changing request of an authenticated caller in the audit log, with the
+ * status it was answered: what succeeded, what was refused and what failed. The action is named
+ * after the endpoint ({@code ElementResource#adopt} → {@code element.adopt}).
+ */
+public class AuditTrail {
+
+    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final AuditLogService auditLog;
+    private final CurrentActor actor;
+
+    AuditTrail(AuditLogService auditLog, CurrentActor actor) {
+        this.auditLog = auditLog;
+        this.actor = actor;
+    }
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        if (!CHANGING.contains(request.getMethod()) || actor.caller().isEmpty() || resource.getResourceMethod() == null) {
+            return;
+        }
+        auditLog.record(actor.caller().get(), request.getUriInfo().getPathParameters().getFirst("org"),
+                actionOf(resource.getResourceMethod()), request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(), response.getStatus());
+    }
+
+    static String actionOf(Method method) {
+        String feature = method.getDeclaringClass().getSimpleName().replace("Resource", "");
+        return Character.toLowerCase(feature.charAt(0)) + feature.substring(1) + "." + method.getName();
+    }
+}

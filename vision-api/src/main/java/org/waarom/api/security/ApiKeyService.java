@@ -1,0 +1,196 @@
+package org.waarom.api.security;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.waarom.api.common.ConflictException;
+import org.waarom.api.common.FieldError;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.Page;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.organization.Organization;
+import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.security.rest.ApiKeyView;
+import org.waarom.api.security.rest.CreateApiKeyRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * API keys: 256 random bits behind a recognisable {@value #PREFIX} prefix, shown once, stored
+ * only as a SHA-256 hash, compared in constant time, revocable, with a last-used time.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    public static final String PREFIX = "wrm_";
+    /** How stale {@code lastUsedAt} may be: it is written at most this often per key, not on every request. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final int DISPLAYED_PREFIX = 10;
+
+    private final SecureRandom random = new SecureRandom();
+    private final OrganizationService organizations;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    ApiKeyService(OrganizationService organizations, CurrentActor actor, Clock clock) {
+        this.organizations = organizations;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** A new key of the organisation (or the platform when {@code org} is null); the answer holds the key, once. */
+    @Transactional
+    public ApiKeyView create(String org, CreateApiKeyRequest request) {
+        Organization organization = org == null ? null : organizations.require(org);
+        String roles = validRoles(organization == null, request.roles());
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        ApiKey apiKey = store(organization, request.name().strip(), roles, key, actor.name());
+        return view(apiKey, key);
+    }
+
+    @Transactional
+    public Page<ApiKeyView> list(String org, PageRequest page) {
+        var query = org == null
+                ? ApiKey.<ApiKey>find("organization is null", Sort.by("id"))
+                : ApiKey.<ApiKey>find("organization", Sort.by("id"), organizations.require(org));
+        List<ApiKeyView> items = query.page(page.page(), page.size()).list().stream().map(key -> view(key, null)).toList();
+        return Page.of(items, page, query.count());
+    }
+
+    /** Revokes a key; it authenticates nothing from then on. Revoking twice is a conflict. */
+    @Transactional
+    public void revoke(String org, long id) {
+        Organization organization = org == null ? null : organizations.require(org);
+        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
+                .filter(found -> organization == null ? found.organization == null : found.organization != null && found.organization.id.equals(organization.id))
+                .orElseThrow(() -> new NotFoundException("There is no API key " + id));
+        if (key.revokedAt != null) {
+            throw new ConflictException("API key " + id + " was already revoked at " + key.revokedAt);
+        }
+        key.revokedAt = Instant.now(clock);
+        key.revokedBy = actor.name();
+    }
+
+    /** The caller a bearer key stands for, if it is a valid, unrevoked key. */
+    @Transactional
+    public Optional<Caller> authenticate(String presented) {
+        String hash = hash(presented);
+        Optional<ApiKey> found = ApiKey.<ApiKey>find("keyHash", hash).firstResultOptional()
+                // The lookup is by hash; comparing the hashes again in constant time keeps timing uninformative.
+                .filter(key -> MessageDigest.isEqual(key.keyHash.getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
+                .filter(key -> key.revokedAt == null);
+        found.ifPresent(this::recordUse);
+        return found.map(ApiKeyService::caller);
+    }
+
+    /** Makes sure {@code key} is a platform-admin key (WAAROM_BOOTSTRAP_ADMIN_KEY); re-enables it if it was revoked. */
+    @Transactional
+    public void ensurePlatformAdminKey(String key) {
+        ApiKey existing = ApiKey.<ApiKey>find("keyHash", hash(key)).firstResult();
+        if (existing == null) {
+            store(null, "bootstrap-admin", PlatformRole.PLATFORM_ADMIN.value(), key, CurrentActor.SYSTEM.name());
+        } else if (existing.organization != null || !existing.roles.equals(PlatformRole.PLATFORM_ADMIN.value()) || existing.revokedAt != null) {
+            existing.organization = null;
+            existing.roles = PlatformRole.PLATFORM_ADMIN.value();
+            existing.revokedAt = null;
+            existing.revokedBy = null;
+        }
+    }
+
+    /** A new platform-admin key when there are no keys at all (a first start); empty otherwise. */
+    @Transactional
+    public Optional<String> createFirstPlatformAdminKey() {
+        if (ApiKey.count() > 0) {
+            return Optional.empty();
+        }
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        store(null, "bootstrap-admin", PlatformRole.PLATFORM_ADMIN.value(), key, CurrentActor.SYSTEM.name());
+        return Optional.of(key);
+    }
+
+    private ApiKey store(Organization organization, String name, String roles, String key, String createdBy) {
+        ApiKey apiKey = new ApiKey();
+        apiKey.organization = organization;
+        apiKey.name = name;
+        apiKey.roles = roles;
+        apiKey.keyHash = hash(key);
+        apiKey.keyPrefix = key.substring(0, Math.min(DISPLAYED_PREFIX, key.length()));
+        apiKey.createdBy = createdBy;
+        apiKey.createdAt = Instant.now(clock);
+        apiKey.persist();
+        return apiKey;
+    }
+
+    private void recordUse(ApiKey key) {
+        Instant now = Instant.now(clock);
+        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            key.lastUsedAt = now;
+        }
+    }
+
+    private static Caller caller(ApiKey key) {
+        String credential = "key:" + key.id;
+        if (key.organization == null) {
+            Set<PlatformRole> roles = EnumSet.noneOf(PlatformRole.class);
+            key.roleList().forEach(role -> PlatformRole.parse(role).ifPresent(roles::add));
+            return new Caller(key.name, credential, roles, Map.of());
+        }
+        Set<OrganizationRole> roles = EnumSet.noneOf(OrganizationRole.class);
+        key.roleList().forEach(role -> OrganizationRole.parse(role).ifPresent(roles::add));
+        return new Caller(key.name, credential, Set.of(), Map.of(key.organization.slug, roles));
+    }
+
+    private static String validRoles(boolean platform, List<String> requested) {
+        Set<String> roles = new LinkedHashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String role = requested.get(i);
+            boolean known = platform ? PlatformRole.parse(role).isPresent() : OrganizationRole.parse(role).isPresent();
+            if (!known) {
+                errors.add(new FieldError("roles[" + i + "]", platform
+                        ? "must be platform-admin or service"
+                        : "must be one of admin, editor, approver, quality-manager, contributor, reader"));
+            }
+            roles.add(role);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("Unknown role(s)", errors);
+        }
+        return String.join(",", roles);
+    }
+
+    private static ApiKeyView view(ApiKey key, String plainKey) {
+        return new ApiKeyView(key.id, key.name, key.organization == null ? null : key.organization.slug, key.roleList(),
+                key.keyPrefix, plainKey, key.createdBy, key.createdAt, key.lastUsedAt, key.revokedAt);
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

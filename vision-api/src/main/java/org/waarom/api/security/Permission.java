@@ -1,0 +1,62 @@
+package org.waarom.api.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.waarom.api.security.OrganizationRole.ADMIN;
+import static org.waarom.api.security.OrganizationRole.APPROVER;
+import static org.waarom.api.security.OrganizationRole.EDITOR;
+
+/**
+ * The permission table: every endpoint names exactly one of these with {@link Requires}, and this
+ * table alone says who holds it. A {@code platform-admin} holds every permission.
+ *
+ * <ul>
+ *   <li>{@link Scope#ORGANIZATION}: the endpoint has an {@code {org}} path parameter; the caller needs
+ *       one of the listed roles in that organisation (or {@code service}, where allowed). A caller
+ *       with no role at all in it gets 404, as if the organisation did not exist.</li>
+ *   <li>{@link Scope#PLATFORM}: only the listed platform roles.</li>
+ *   <li>{@link Scope#AUTHENTICATED}: anyone with valid credentials (what they then see is filtered).</li>
+ * </ul>
+ */
+public enum Permission {
+    ELEMENT_TYPES_READ(Scope.AUTHENTICATED, Set.of(), false),
+    ME_READ(Scope.AUTHENTICATED, Set.of(), false),
+    ORGANIZATION_LIST(Scope.AUTHENTICATED, Set.of(), false),
+    ORGANIZATION_CREATE(Scope.PLATFORM, Set.of(), false),
+    ORGANIZATION_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    ORGANIZATION_UPDATE(Scope.ORGANIZATION, Set.of(ADMIN), false),
+    ELEMENT_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    VERSION_WRITE(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR), false),
+    VERSION_ADOPT(Scope.ORGANIZATION, Set.of(ADMIN, APPROVER), false),
+    API_KEY_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN), false),
+    AUDIT_LOG_READ(Scope.ORGANIZATION, Set.of(ADMIN), false),
+    PLATFORM_API_KEY_MANAGE(Scope.PLATFORM, Set.of(), false);
+
+    /** Where a permission applies. */
+    public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }
+
+    private final Scope scope;
+    private final Set<OrganizationRole> organizationRoles;
+    private final boolean service;
+
+    Permission(Scope scope, Set<OrganizationRole> organizationRoles, boolean service) {
+        this.scope = scope;
+        this.organizationRoles = organizationRoles;
+        this.service = service;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The organisation roles that hold it (admin always among them for organisation permissions). */
+    public Set<OrganizationRole> organizationRoles() {
+        return organizationRoles;
+    }
+
+    /** Whether the scheduler's {@code service} role holds it, in every organisation. */
+    public boolean service() {
+        return service;
+    }
+}
