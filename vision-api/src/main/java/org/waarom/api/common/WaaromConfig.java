@@ -11,6 +11,13 @@ public interface WaaromConfig {
 
     Security security();
 
+    Cors cors();
+
+    /** Browser origins (WAAROM_CORS_ORIGINS); Quarkus's CORS filter reads them through quarkus.http.cors.origins. */
+    interface Cors {
+        java.util.Optional<java.util.List<String>> origins();
+    }
+
     /** {@code WAAROM_DEMO=true}: load the demo organisation at start (the local run's {@code --demo}). */
     @WithDefault("false")
     boolean demo();

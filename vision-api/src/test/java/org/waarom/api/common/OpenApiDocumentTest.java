@@ -65,6 +65,8 @@ class OpenApiDocumentTest {
         }));
         assertThat(document.getMap("components.schemas")).containsKeys("Problem", "Version", "Content", "ContentItem", "VersionDiff",
                 "Organization", "CreateOrganization", "VersionRequest", "ElementType");
+        assertThat(document.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(document.getList("security")).isNotEmpty();
         assertThat(document.getString("components.schemas.ContentItem.properties.key.pattern")).isEqualTo("^[a-z0-9][a-z0-9-]{0,62}$");
     }
 

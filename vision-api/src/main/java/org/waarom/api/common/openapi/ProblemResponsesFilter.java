@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.waarom.api.common.ProblemKind;
 
 import java.util.List;
@@ -17,12 +18,14 @@ import java.util.Map;
  * Documents the error answers of every operation in one place, from what the operation takes,
  * so that no endpoint's errors can be forgotten: 400, 401, 403, 429 and 500 everywhere, 404 where a path names a
  * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
- * is read. Each with the RFC 9457 {@code Problem} schema and an example.
+ * is read. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one
+ * security scheme (bearer: API key or OIDC token) that every operation needs.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     static final String PROBLEM = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
+    static final String BEARER = "bearer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -30,6 +33,11 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API key (`wrm_…`, created by an organisation admin at …/api-keys) or an OIDC access token "
+                        + "(JWT) from the organisation's identity provider whose `groups` claim holds `waarom:<org>:<role>`."));
+        openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
         if (openAPI.getPaths() == null) {
             return;
         }
