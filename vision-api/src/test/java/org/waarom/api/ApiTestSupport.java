@@ -2,13 +2,22 @@ package org.waarom.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Creates organisations and versions through the public API, each test with its own organisation. */
 public final class ApiTestSupport {
@@ -70,5 +79,62 @@ public final class ApiTestSupport {
             request = request.body(Map.of("effectiveFrom", effectiveFrom));
         }
         return request.post(versions(org, type) + "/" + n + "/adopt").then().statusCode(200).extract().response();
+    }
+
+    // --- Added for the contract tests (problem bodies, links, unique slugs) ----------------------
+
+    /** Media type of every error body (RFC 9457). */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Base of every problem {@code type} URI. */
+    public static final String PROBLEM_TYPE_BASE = "https://waarom.org/problems/";
+
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\"");
+
+    /** A slug no other test uses, starting with {@code prefix} (2 to 63 characters in all). */
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /**
+     * Asserts that {@code response} is an RFC 9457 problem with this status: {@code application/problem+json}
+     * with {@code type}, {@code title}, {@code status} and {@code detail}, and no Java internals in the body
+     * (no exception or class names, no stack trace). Returns it for further checks.
+     */
+    public static ValidatableResponse assertProblem(Response response, int status) {
+        ValidatableResponse then = response.then()
+                .statusCode(status)
+                .header("Content-Type", startsWith(PROBLEM_JSON))
+                .body("type", startsWith(PROBLEM_TYPE_BASE))
+                .body("title", not(blankOrNullString()))
+                .body("status", equalTo(status))
+                .body("detail", not(blankOrNullString()));
+        assertThat(response.asString())
+                .doesNotContain("Exception", "java.", "org.waarom", "com.fasterxml", "\tat ", "jakarta.", "io.quarkus", "org.jboss");
+        return then;
+    }
+
+    /** Like {@link #assertProblem(Response, int)}, and the problem's {@code type} ends with {@code /slug}. */
+    public static ValidatableResponse assertProblem(Response response, int status, String typeSlug) {
+        return assertProblem(response, status).body("type", equalTo(PROBLEM_TYPE_BASE + typeSlug));
+    }
+
+    /** The {@code field} of every entry of a problem's {@code errors[]}, in order. */
+    public static List<String> errorFields(Response response) {
+        List<String> fields = response.jsonPath().getList("errors.field", String.class);
+        return fields == null ? List.of() : fields;
+    }
+
+    /** An RFC 8288 {@code Link} header as relation → URI. */
+    public static Map<String, String> links(String header) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (header == null) {
+            return links;
+        }
+        Matcher matcher = LINK.matcher(header);
+        while (matcher.find()) {
+            links.put(matcher.group(2), matcher.group(1));
+        }
+        return links;
     }
 }

@@ -34,6 +34,14 @@ public class ConstraintViolationMapper {
                     // Only request bodies are bean-validated (query parameters are parsed by hand), and
                     // the Java parameter name means nothing to a client: fields are named from the body down.
                 }
+                case CONTAINER_ELEMENT -> {
+                    // An element of a list is languages[1], not languages[1].<list element> (a Java-side name).
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    } else if (node.getKey() != null) {
+                        field.append('.').append(node.getKey());
+                    }
+                }
                 default -> {
                     if (node.getIndex() != null) {
                         field.append('[').append(node.getIndex()).append(']');

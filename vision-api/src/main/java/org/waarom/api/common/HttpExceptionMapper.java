@@ -1,29 +1,46 @@
 package org.waarom.api.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Set;
+
 /**
  * Statuses the framework raises before our code runs: unknown path (404), wrong method (405),
- * unacceptable {@code Accept} (406), wrong {@code Content-Type} (415). Same status, problem body.
+ * unacceptable {@code Accept} (406), wrong {@code Content-Type} (415), a body that is not JSON (400).
+ * Same status, problem body. A 405 always names the allowed methods in {@code Allow}, and a wrong
+ * method on a path the API serves is a 405 even where the framework says 404 (see {@link ResourceMethods}).
  */
 public class HttpExceptionMapper {
 
-    private final MalformedBodyMapper malformedBodies = new MalformedBodyMapper();
+    private final ResourceMethods resourceMethods;
+
+    HttpExceptionMapper(ResourceMethods resourceMethods) {
+        this.resourceMethods = resourceMethods;
+    }
 
     @ServerExceptionMapper
-    public Response toProblem(WebApplicationException exception, UriInfo uriInfo) {
-        // The JSON reader wraps parse failures of truncated or empty bodies; answer them as such.
+    public Response toProblem(WebApplicationException exception, UriInfo uriInfo, Request request) {
+        // Quarkus REST wraps a body that is not JSON at all in a plain 400; answer it like the other JSON failures.
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
-                return malformedBodies.other(json, uriInfo);
+                return MalformedBodyMapper.problem(json, uriInfo);
             }
         }
         int status = exception.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            Set<String> allowed = resourceMethods.allowed(uriInfo.getRequestUri().getRawPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return Response.fromResponse(ProblemResponses.of(ProblemKind.METHOD_NOT_ALLOWED,
+                                "This resource answers " + String.join(", ", allowed) + ", not " + request.getMethod(), uriInfo))
+                        .header("Allow", String.join(", ", allowed))
+                        .build();
+            }
+        }
         ProblemKind kind = ProblemKind.forStatus(status);
         String detail = switch (kind) {
             case NOT_FOUND -> "No resource at " + uriInfo.getRequestUri().getRawPath();
@@ -34,8 +51,9 @@ public class HttpExceptionMapper {
             default -> kind.title();
         };
         Response problem = ProblemResponses.of(kind, detail, uriInfo);
-        if (exception instanceof NotAllowedException && exception.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(problem).header("Allow", exception.getResponse().getHeaderString("Allow")).build();
+        String allow = exception.getResponse().getHeaderString("Allow");
+        if (status == 405 && allow != null) {
+            return Response.fromResponse(problem).header("Allow", allow).build();
         }
         return problem;
     }

@@ -52,8 +52,11 @@ public class MalformedBodyMapper {
     @ServerExceptionMapper
     public Response mapping(JsonMappingException exception, UriInfo uriInfo) {
         String field = pathOf(exception);
-        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, field.isEmpty()
-                ? "The body does not have the documented shape" : "Field '" + field + "' could not be read", uriInfo);
+        if (field.isEmpty()) {
+            return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body does not have the documented shape", uriInfo);
+        }
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "Field '" + field + "' could not be read",
+                List.of(new FieldError(field, "could not be read as the documented type (is it in range?)")), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -64,6 +67,21 @@ public class MalformedBodyMapper {
         String where = exception.getLocation() == null ? ""
                 : " (line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr() + ")";
         return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body is not valid JSON" + where, uriInfo);
+    }
+
+    /** The answer for a Jackson failure that reached us wrapped (a body that is not JSON at all, see {@link HttpExceptionMapper}). */
+    static Response problem(JsonProcessingException exception, UriInfo uriInfo) {
+        MalformedBodyMapper mapper = new MalformedBodyMapper();
+        if (exception instanceof JsonParseException parse) {
+            return mapper.notJson(parse, uriInfo);
+        } else if (exception instanceof UnrecognizedPropertyException unknown) {
+            return mapper.unknownField(unknown, uriInfo);
+        } else if (exception instanceof MismatchedInputException mismatch) {
+            return mapper.wrongShape(mismatch, uriInfo);
+        } else if (exception instanceof JsonMappingException mapping) {
+            return mapper.mapping(mapping, uriInfo);
+        }
+        return mapper.other(exception, uriInfo);
     }
 
     static String pathOf(JsonMappingException exception) {

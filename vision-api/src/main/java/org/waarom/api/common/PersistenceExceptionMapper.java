@@ -12,7 +12,8 @@ import java.sql.SQLException;
 /**
  * Database failures that reach the edge. A unique or exclusion constraint that a concurrent request
  * won, or a serialization failure, is a state conflict (409) the client can retry after re-reading;
- * an unreachable database is 503. Anything else is our fault and logged (500, no details).
+ * a value PostgreSQL cannot store (SQLSTATE class 22) is the client's 400; an unreachable database
+ * is 503. Anything else is our fault and logged (500, no details).
  */
 public class PersistenceExceptionMapper {
 
@@ -26,6 +27,13 @@ public class PersistenceExceptionMapper {
         String state = sqlStateOf(exception);
         if (state != null && (state.equals("23505") || state.equals("23P01") || state.equals("40001") || state.equals("40P01"))) {
             return ProblemResponses.of(ProblemKind.CONFLICT, "A concurrent request changed the same data; read it again and retry", uriInfo);
+        }
+        if (state != null && state.startsWith("22")) {
+            // A data exception: a value the client sent that PostgreSQL cannot store (a NUL character, a number
+            // or date out of its range). The client's doing, so 400; logged in case a rule should name the field.
+            LOG.warn("A value could not be stored on " + uriInfo.getRequestUri().getRawPath() + " (SQLSTATE " + state + ")");
+            return ProblemResponses.of(ProblemKind.INVALID_REQUEST,
+                    "A value in the request cannot be stored (for example a NUL character or a date out of range)", uriInfo);
         }
         if (state != null && state.startsWith("08")) {
             LOG.warn("The database is unreachable", exception);

@@ -1,5 +1,6 @@
 package org.waarom.api.element.rest;
 
+import org.waarom.api.common.InstantRange;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.element.ElementType;
@@ -53,13 +54,16 @@ final class ElementPaths {
             return null;
         }
         String text = value.trim();
+        Instant instant;
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = java.time.OffsetDateTime.parse(text).toInstant();
             }
-            return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "must be a date (2024-05-01) or an ISO-8601 instant (2024-05-01T12:00:00Z)");
         }
+        return InstantRange.require("asOf", instant);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.waarom.api.common.ConflictException;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.FieldError;
+import org.waarom.api.common.InstantRange;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
@@ -143,7 +144,7 @@ public class VersionService {
         }
         Instant now = Instant.now(clock);
         Instant effectiveFrom = request == null || request.effectiveFrom() == null
-                ? now : request.effectiveFrom().truncatedTo(ChronoUnit.MICROS);
+                ? now : InstantRange.require("effectiveFrom", request.effectiveFrom()).truncatedTo(ChronoUnit.MICROS);
         Optional<ElementVersion> previous = ElementVersion.<ElementVersion>find("element = ?1 and status = ?2", element, VersionStatus.ADOPTED)
                 .firstResultOptional();
         if (previous.isPresent() && !effectiveFrom.isAfter(previous.get().effectiveFrom)) {
