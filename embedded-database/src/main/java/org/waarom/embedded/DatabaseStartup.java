@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Decides, before Quarkus starts, where a service's database is: an external PostgreSQL named by
@@ -24,12 +26,20 @@ public final class DatabaseStartup {
     private DatabaseStartup() {
     }
 
+    /** A service's main loop, e.g. {@code exit -> Quarkus.run(null, exit, args)}. */
+    @FunctionalInterface
+    public interface Service {
+        /** Runs until the service stops, then reports its exit code to {@code exitHandler} instead of exiting the JVM. */
+        void run(BiConsumer<Integer, Throwable> exitHandler);
+    }
+
     /**
-     * Runs a service's main loop ({@code Quarkus.run}) on its database. Without a database
-     * configured it prints why and exits with status 2. On Ctrl-C or SIGTERM the embedded server
-     * stops only after the service has stopped, so work in flight never meets a closed database.
+     * Runs a service on its database. Without a database configured it prints why and exits with
+     * status 2. The service reports its exit code rather than calling {@code System.exit} itself
+     * (which, during a Ctrl-C or SIGTERM, would block for good); so the embedded server always
+     * stops after the service has, and work in flight never meets a closed database.
      */
-    public static void run(String serviceName, Runnable service) {
+    public static void run(String serviceName, Service service) {
         Optional<EmbeddedDatabase> database;
         try {
             database = prepare(serviceName);
@@ -52,11 +62,27 @@ public final class DatabaseStartup {
             }
             embedded.closeQuietly();
         }, "embedded-postgres-stop")));
+        AtomicInteger exitCode = new AtomicInteger();
         try {
-            service.run();
+            service.run((code, failure) -> exitCode.set(code == null ? 1 : code));
         } finally {
             serviceStopped.countDown();
             database.ifPresent(EmbeddedDatabase::closeQuietly);
+        }
+        if (!jvmIsStopping()) {
+            // The service stopped by itself (start-up failure, Quarkus.asyncExit): end the JVM with its code.
+            System.exit(exitCode.get());
+        }
+    }
+
+    private static boolean jvmIsStopping() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

@@ -17,7 +17,7 @@ public final class ReviewSchedulerMain {
     private ReviewSchedulerMain() {
     }
 
-    public static void main(String... args) throws Exception {
-        DatabaseStartup.run(SERVICE_NAME, () -> Quarkus.run(args));
+    public static void main(String... args) {
+        DatabaseStartup.run(SERVICE_NAME, exit -> Quarkus.run(null, exit, args));
     }
 }

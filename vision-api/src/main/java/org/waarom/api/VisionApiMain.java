@@ -16,7 +16,7 @@ public final class VisionApiMain {
     private VisionApiMain() {
     }
 
-    public static void main(String... args) throws Exception {
-        DatabaseStartup.run(SERVICE_NAME, () -> Quarkus.run(args));
+    public static void main(String... args) {
+        DatabaseStartup.run(SERVICE_NAME, exit -> Quarkus.run(null, exit, args));
     }
 }
