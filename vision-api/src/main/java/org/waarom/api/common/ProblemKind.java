@@ -15,6 +15,7 @@ public enum ProblemKind {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    GONE(410, "gone", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body has a media type this endpoint does not accept"),

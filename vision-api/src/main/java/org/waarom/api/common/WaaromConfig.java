@@ -13,6 +13,14 @@ public interface WaaromConfig {
 
     Cors cors();
 
+    Events events();
+
+    interface Events {
+        /** How long events are kept in the feed (WAAROM_EVENTS_RETENTION). */
+        @WithDefault("P90D")
+        java.time.Duration retention();
+    }
+
     /** Browser origins (WAAROM_CORS_ORIGINS); Quarkus's CORS filter reads them through quarkus.http.cors.origins. */
     interface Cors {
         java.util.Optional<java.util.List<String>> origins();

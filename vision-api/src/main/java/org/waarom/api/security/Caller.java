@@ -34,7 +34,7 @@ public record Caller(String name, String credential, Set<PlatformRole> platformR
         }
         return switch (permission.scope()) {
             case AUTHENTICATED -> true;
-            case PLATFORM -> false;
+            case PLATFORM -> permission.service() && isService();
             case ORGANIZATION -> (permission.service() && isService())
                     || rolesIn(organization).contains(OrganizationRole.ADMIN)
                     || rolesIn(organization).stream().anyMatch(permission.organizationRoles()::contains);

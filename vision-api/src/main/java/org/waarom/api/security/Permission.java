@@ -15,7 +15,7 @@ import static org.waarom.api.security.OrganizationRole.EDITOR;
  *   <li>{@link Scope#ORGANIZATION}: the endpoint has an {@code {org}} path parameter; the caller needs
  *       one of the listed roles in that organisation (or {@code service}, where allowed). A caller
  *       with no role at all in it gets 404, as if the organisation did not exist.</li>
- *   <li>{@link Scope#PLATFORM}: only the listed platform roles.</li>
+ *   <li>{@link Scope#PLATFORM}: platform-admin, and {@code service} where allowed.</li>
  *   <li>{@link Scope#AUTHENTICATED}: anyone with valid credentials (what they then see is filtered).</li>
  * </ul>
  */
@@ -31,7 +31,12 @@ public enum Permission {
     VERSION_ADOPT(Scope.ORGANIZATION, Set.of(ADMIN, APPROVER), false),
     API_KEY_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN), false),
     AUDIT_LOG_READ(Scope.ORGANIZATION, Set.of(ADMIN), false),
-    PLATFORM_API_KEY_MANAGE(Scope.PLATFORM, Set.of(), false);
+    PLATFORM_API_KEY_MANAGE(Scope.PLATFORM, Set.of(), false),
+    EVENT_FEED_READ(Scope.PLATFORM, Set.of(), true),
+    ORGANIZATION_EVENTS_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), true),
+    GOAL_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    GOAL_WRITE(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR), false),
+    WEBHOOK_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN), false);
 
     /** Where a permission applies. */
     public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }

@@ -23,6 +23,8 @@ import org.waarom.api.element.rest.ElementSummary;
 import org.waarom.api.element.rest.RestoreRequest;
 import org.waarom.api.element.rest.VersionRequest;
 import org.waarom.api.element.rest.VersionView;
+import org.waarom.api.event.EventType;
+import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.CurrentActor;
@@ -31,7 +33,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,13 +51,16 @@ public class VersionService {
     private final VersionMapper mapper;
     private final DiffService diffs;
     private final CurrentActor actor;
+    private final EventService events;
     private final Clock clock;
 
-    VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor, Clock clock) {
+    VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor,
+                   EventService events, Clock clock) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.diffs = diffs;
         this.actor = actor;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -112,6 +119,7 @@ public class VersionService {
         version.changeReason = request.changeReason();
         touch(version);
         ElementVersion.flush();
+        recordEvent(version, EventType.VERSION_UPDATED, null);
         return mapper.tagged(version);
     }
 
@@ -128,6 +136,7 @@ public class VersionService {
         version.withdrawnBy = actor.name();
         version.withdrawnAt = Instant.now(clock);
         touch(version);
+        recordEvent(version, EventType.VERSION_WITHDRAWN, null);
     }
 
     /**
@@ -162,6 +171,11 @@ public class VersionService {
         version.effectiveFrom = effectiveFrom;
         touch(version);
         ElementVersion.flush();
+        Map<String, Object> adopted = new LinkedHashMap<>();
+        adopted.put("effectiveFrom", effectiveFrom);
+        adopted.put("supersedes", previous.map(replaced -> replaced.number).orElse(null));
+        adopted.put("content", mapper.content(version));
+        recordEvent(version, EventType.VERSION_ADOPTED, adopted);
         return mapper.tagged(version);
     }
 
@@ -230,7 +244,23 @@ public class VersionService {
         version.updatedAt = now;
         version.persist();
         ElementVersion.flush();
+        recordEvent(version, EventType.VERSION_CREATED, null);
         return version;
+    }
+
+    /** The version's event, in this transaction: what it is, who did it, plus {@code extra}. */
+    private void recordEvent(ElementVersion version, EventType type, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("element", version.element.type.path());
+        data.put("version", version.number);
+        data.put("status", version.status);
+        data.put("basedOn", version.basedOn);
+        data.put("changeReason", version.changeReason);
+        data.put("by", actor.name());
+        if (extra != null) {
+            data.putAll(extra);
+        }
+        events.record(version.element.organization, type, data);
     }
 
     private void touch(ElementVersion version) {

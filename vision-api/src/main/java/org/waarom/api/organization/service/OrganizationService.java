@@ -13,6 +13,8 @@ import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.element.Element;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.event.EventType;
+import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.rest.OrganizationView;
@@ -30,9 +32,11 @@ public class OrganizationService {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
+    private final EventService events;
     private final Clock clock;
 
-    OrganizationService(Clock clock) {
+    OrganizationService(EventService events, Clock clock) {
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,6 +62,7 @@ public class OrganizationService {
         }
         // A concurrent create of the same slug fails here (unique constraint) and answers 409.
         Organization.flush();
+        events.record(organization, EventType.ORGANIZATION_CREATED, view(organization));
         return tagged(organization);
     }
 
@@ -97,6 +102,7 @@ public class OrganizationService {
         organization.languages(languagesWithDefault(defaultLanguage, languages));
         organization.updatedAt = Instant.now(clock);
         Organization.flush();
+        events.record(organization, EventType.ORGANIZATION_UPDATED, view(organization));
         return tagged(organization);
     }
 

@@ -30,20 +30,19 @@ import org.waarom.api.security.Requires;
 import java.net.URI;
 import java.util.List;
 
-/** API keys of an organisation ({@code /organizations/{org}/api-keys}) and of the platform ({@code /api-keys}). */
-@Path("/api/v1")
+/** An organisation's API keys, for its HR system, intranet and scripts. */
+@Path("/api/v1/organizations/{org}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys")
-public class ApiKeyResource {
+public class OrganizationApiKeyResource {
 
     private final ApiKeyService apiKeys;
 
-    ApiKeyResource(ApiKeyService apiKeys) {
+    OrganizationApiKeyResource(ApiKeyService apiKeys) {
         this.apiKeys = apiKeys;
     }
 
     @POST
-    @Path("/organizations/{org}/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.API_KEY_MANAGE)
     @Operation(summary = "Create an organisation API key", description = "The answer holds the key in `key`, this once only; store it safely. Organisation admins only.")
@@ -57,7 +56,6 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Path("/organizations/{org}/api-keys")
     @Requires(Permission.API_KEY_MANAGE)
     @Operation(summary = "List an organisation's API keys", description = "Never the keys themselves: name, roles, prefix, created, last used, revoked.")
     @APIResponse(responseCode = "200", description = "A page of keys",
@@ -67,7 +65,7 @@ public class ApiKeyResource {
     }
 
     @DELETE
-    @Path("/organizations/{org}/api-keys/{id}")
+    @Path("/{id}")
     @Requires(Permission.API_KEY_MANAGE)
     @Operation(summary = "Revoke an organisation API key", description = "From now on the key answers 401. It stays listed, with revokedAt.")
     @APIResponse(responseCode = "204", description = "Revoked")
@@ -75,39 +73,7 @@ public class ApiKeyResource {
         apiKeys.revoke(org, keyId(id));
     }
 
-    @POST
-    @Path("/api-keys")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "Create a platform API key", description = "Roles platform-admin or service (the review-scheduler). The key is shown this once. Platform admins only.")
-    @APIResponse(responseCode = "201", description = "The key, shown once",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
-    public Response createPlatformKey(@Valid @NotNull(message = "a JSON object is required") CreateApiKeyRequest request, @Context UriInfo uriInfo) {
-        ApiKeyView created = apiKeys.create(null, request);
-        return Response.created(URI.create(uriInfo.getRequestUri().getRawPath() + "/" + created.id())).entity(created).build();
-    }
-
-    @GET
-    @Path("/api-keys")
-    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "List platform API keys")
-    @APIResponse(responseCode = "200", description = "A page of keys",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyPage.class)))
-    public Response listPlatformKeys(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        return apiKeys.list(null, PageRequest.parse(page, size)).toResponse(uriInfo);
-    }
-
-    @DELETE
-    @Path("/api-keys/{id}")
-    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "Revoke a platform API key")
-    @APIResponse(responseCode = "204", description = "Revoked")
-    public void revokePlatformKey(@PathParam("id") String id) {
-        apiKeys.revoke(null, keyId(id));
-    }
-
-    private static long keyId(String id) {
+    static long keyId(String id) {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {

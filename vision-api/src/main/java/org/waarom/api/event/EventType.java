@@ -1,0 +1,59 @@
+package org.waarom.api.event;
+
+/**
+ * Every kind of event the API writes, with an example of its {@code data} (shown in the OpenAPI
+ * document). Each payload carries enough to act on without another call.
+ */
+public enum EventType {
+    ORGANIZATION_CREATED("organization.created", "An organisation was created",
+            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"]}"),
+    ORGANIZATION_UPDATED("organization.updated", "An organisation's name or languages changed",
+            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A vzw\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"]}"),
+    VERSION_CREATED("element.version.created", "A new draft (also by restore)",
+            "{\"element\": \"vision\", \"version\": 4, \"status\": \"DRAFT\", \"basedOn\": 3, \"changeReason\": \"Goal reached\", \"by\": \"an@zorg-a.be\"}"),
+    VERSION_UPDATED("element.version.updated", "A draft was edited",
+            "{\"element\": \"vision\", \"version\": 4, \"status\": \"DRAFT\", \"basedOn\": 3, \"changeReason\": \"Goal reached\", \"by\": \"an@zorg-a.be\"}"),
+    VERSION_WITHDRAWN("element.version.withdrawn", "An open version was withdrawn",
+            "{\"element\": \"vision\", \"version\": 4, \"status\": \"WITHDRAWN\", \"by\": \"an@zorg-a.be\"}"),
+    VERSION_ADOPTED("element.version.adopted", "A version was adopted; the one it replaces is superseded",
+            "{\"element\": \"values\", \"version\": 3, \"status\": \"ADOPTED\", \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"supersedes\": 2, "
+                    + "\"content\": {\"statement\": null, \"items\": [{\"key\": \"respect\", \"title\": \"Respect\", \"behaviours\": [\"We ask before we act.\"]}]}, \"by\": \"board@zorg-a.be\"}"),
+    GOAL_CREATED("goal.created", "A goal was created",
+            "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\"], \"parentId\": null, \"status\": \"OPEN\"}"),
+    GOAL_UPDATED("goal.updated", "A goal's title, description, owner, target date or serves changed",
+            "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\", \"strategy\"], \"parentId\": null, \"status\": \"OPEN\"}"),
+    GOAL_REACHED("goal.reached", "A goal was reached, by hand or automatically: the trigger for a review of what it serves",
+            "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\"], \"parentId\": null, \"status\": \"REACHED\", "
+                    + "\"reachedAt\": \"2026-06-30T10:00:00Z\", \"cause\": \"OPERATIONAL_GOALS\"}"),
+    GOAL_REOPENED("goal.reopened", "A reached or abandoned goal was reopened",
+            "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\"], \"parentId\": null, \"status\": \"OPEN\"}"),
+    GOAL_ABANDONED("goal.abandoned", "A goal was abandoned",
+            "{\"goalId\": 13, \"kind\": \"OPERATIONAL\", \"title\": \"Ten studios\", \"serves\": [], \"parentId\": 12, \"status\": \"ABANDONED\"}"),
+    INDICATOR_TARGET_MET("indicator.target.met", "A measurement met an indicator's target",
+            "{\"indicatorId\": 7, \"goalId\": 13, \"name\": \"Clients living in a regular street\", \"unit\": \"%\", \"target\": 60, \"value\": 61, \"measuredAt\": \"2026-06-30\"}"),
+    WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day; it was disabled",
+            "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");
+
+    private final String value;
+    private final String description;
+    private final String example;
+
+    EventType(String value, String description, String example) {
+        this.value = value;
+        this.description = description;
+        this.example = example;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** An example of the event's {@code data}, as JSON. */
+    public String example() {
+        return example;
+    }
+}

@@ -1,0 +1,182 @@
+package org.waarom.api.event.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.waarom.api.common.ApiException;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.ProblemKind;
+import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.event.Event;
+import org.waarom.api.event.EventType;
+import org.waarom.api.event.rest.EventPage;
+import org.waarom.api.event.rest.EventView;
+import org.waarom.api.organization.Organization;
+
+import java.math.BigInteger;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The event outbox and its feed. {@link #record} must be called inside the transaction of the
+ * change it describes ({@code MANDATORY}): the event exists exactly when the change committed.
+ *
+ * <p>The feed never lets a consumer miss an event, also when transactions commit out of id order:
+ * events are ordered by (writing transaction id, event id), and only events of transactions older
+ * than every transaction still running are served. An event that is not served yet can therefore
+ * only ever appear after the cursor, never before it.
+ */
+@ApplicationScoped
+public class EventService {
+
+    public static final int MAX_LIMIT = 500;
+    private static final Pattern CURSOR = Pattern.compile("^(\\d{1,20})-(\\d{1,19})$");
+    private static final String START = "0-0";
+    private static final Logger LOG = Logger.getLogger(EventService.class);
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final WaaromConfig config;
+    private final Clock clock;
+
+    EventService(EntityManager entityManager, ObjectMapper json, WaaromConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Writes an event in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Organization organization, EventType type, Object data) {
+        Event event = new Event();
+        event.organizationId = organization == null ? null : organization.id;
+        event.organization = organization == null ? null : organization.slug;
+        event.type = type.value();
+        event.occurredAt = Instant.now(clock);
+        try {
+            event.data = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event data of " + type.value() + " could not be written as JSON", e);
+        }
+        event.persist();
+    }
+
+    /** What follows {@code after} (from the start when null), at most {@code limit}, of one organisation or of all. */
+    @Transactional
+    public EventPage feed(Organization organization, String after, int limit) {
+        Cursor cursor = Cursor.parse(after);
+        requireKept(cursor);
+        StringBuilder sql = new StringBuilder("select id, tx_id::text, organization, type, occurred_at, data::text from event"
+                + " where (tx_id, id) > (cast(:tx as xid8), :id)"
+                + " and tx_id < pg_snapshot_xmin(pg_current_snapshot())");
+        if (organization != null) {
+            sql.append(" and organization_id = :organization");
+        }
+        sql.append(" order by tx_id, id limit :limit");
+        var query = entityManager.createNativeQuery(sql.toString())
+                .setParameter("tx", cursor.tx().toString())
+                .setParameter("id", cursor.id())
+                .setParameter("limit", limit);
+        if (organization != null) {
+            query.setParameter("organization", organization.id);
+        }
+        List<EventView> items = new ArrayList<>();
+        Cursor next = cursor;
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            long id = ((Number) columns[0]).longValue();
+            next = new Cursor(new BigInteger((String) columns[1]), id);
+            items.add(new EventView(id, (String) columns[3], (String) columns[2], instant(columns[4]), parse((String) columns[5])));
+        }
+        return new EventPage(items, next.toString());
+    }
+
+    /** Removes events older than the retention ({@code waarom.events.retention}) and remembers the newest removed. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void applyRetention() {
+        Instant cutoff = Instant.now(clock).minus(config.events().retention());
+        int removed = entityManager.createNativeQuery("""
+                with removed as (delete from event where occurred_at < :cutoff returning tx_id, id)
+                insert into event_horizon (id, tx_id, event_id)
+                select 1, tx_id, id from removed order by tx_id desc, id desc limit 1
+                on conflict (id) do update set tx_id = excluded.tx_id, event_id = excluded.event_id
+                where (event_horizon.tx_id, event_horizon.event_id) < (excluded.tx_id, excluded.event_id)
+                """).setParameter("cutoff", cutoff).executeUpdate();
+        if (removed > 0) {
+            LOG.infof("Events older than %s were removed (retention %s)", cutoff, config.events().retention());
+        }
+    }
+
+    private void requireKept(Cursor cursor) {
+        List<?> gone = entityManager.createNativeQuery(
+                        "select 1 from event_horizon where (tx_id, event_id) > (cast(:tx as xid8), :id)")
+                .setParameter("tx", cursor.tx().toString()).setParameter("id", cursor.id()).getResultList();
+        if (!gone.isEmpty()) {
+            throw new CursorExpiredException("Events after cursor '" + cursor + "' are no longer all kept (retention "
+                    + config.events().retention() + "); resynchronise, then follow the feed from its start (no 'after')");
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode parse(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event data is not JSON", e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    /** A position in the feed: (writing transaction id, event id). Opaque to clients. */
+    record Cursor(BigInteger tx, long id) {
+
+        static Cursor parse(String value) {
+            Matcher matcher = CURSOR.matcher(value == null || value.isBlank() ? START : value.trim());
+            if (!matcher.matches()) {
+                throw new InvalidRequestException("after", "must be a cursor this feed returned as 'next'");
+            }
+            try {
+                return new Cursor(new BigInteger(matcher.group(1)), Long.parseLong(matcher.group(2)));
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("after", "must be a cursor this feed returned as 'next'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return tx + "-" + id;
+        }
+    }
+
+    /** The cursor points before events that retention has removed (410 Gone). */
+    public static class CursorExpiredException extends ApiException {
+        CursorExpiredException(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public ProblemKind kind() {
+            return ProblemKind.GONE;
+        }
+    }
+}

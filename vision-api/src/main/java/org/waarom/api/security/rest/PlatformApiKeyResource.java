@@ -1,0 +1,73 @@
+package org.waarom.api.security.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.security.ApiKeyService;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
+
+import java.net.URI;
+import java.util.List;
+
+/** Platform API keys: the operator's and the review-scheduler's ({@code service}). */
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys")
+public class PlatformApiKeyResource {
+
+    private final ApiKeyService apiKeys;
+
+    PlatformApiKeyResource(ApiKeyService apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
+    @Operation(summary = "Create a platform API key", description = "Roles platform-admin or service (the review-scheduler). The key is shown this once. Platform admins only.")
+    @APIResponse(responseCode = "201", description = "The key, shown once",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    public Response create(@Valid @NotNull(message = "a JSON object is required") CreateApiKeyRequest request, @Context UriInfo uriInfo) {
+        ApiKeyView created = apiKeys.create(null, request);
+        return Response.created(URI.create(uriInfo.getRequestUri().getRawPath() + "/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
+    @Operation(summary = "List platform API keys")
+    @APIResponse(responseCode = "200", description = "A page of keys",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationApiKeyResource.ApiKeyPage.class)))
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
+        return apiKeys.list(null, PageRequest.parse(page, size)).toResponse(uriInfo);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
+    @Operation(summary = "Revoke a platform API key")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public void revoke(@PathParam("id") String id) {
+        apiKeys.revoke(null, OrganizationApiKeyResource.keyId(id));
+    }
+}

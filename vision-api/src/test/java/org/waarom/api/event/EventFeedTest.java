@@ -1,0 +1,197 @@
+package org.waarom.api.event;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.waarom.api.ApiTestSupport.adopt;
+import static org.waarom.api.ApiTestSupport.asAdmin;
+import static org.waarom.api.ApiTestSupport.draft;
+import static org.waarom.api.ApiTestSupport.newOrganization;
+import static org.waarom.api.ApiTestSupport.statement;
+import static org.waarom.api.ApiTestSupport.versions;
+
+/** The outbox and its feed: an event exists exactly when its change committed, and a cursor never skips one. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class EventFeedTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void changesWriteTheirEventsInTheOrganisationFeed() {
+        String org = newOrganization("events");
+        draft(org, "vision", statement("Iedereen telt mee."));
+        adopt(org, "vision", 1, null);
+
+        JsonPath feed = asAdmin().get("/api/v1/organizations/" + org + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(feed.getList("items.type", String.class))
+                .containsExactly("organization.created", "element.version.created", "element.version.adopted");
+        assertThat(feed.getList("items.organization", String.class)).containsOnly(org);
+        assertThat(feed.getString("items[2].data.element")).isEqualTo("vision");
+        assertThat(feed.getInt("items[2].data.version")).isEqualTo(1);
+        assertThat(feed.getString("items[2].data.content.statement")).isEqualTo("Iedereen telt mee.");
+        assertThat(feed.getString("items[2].occurredAt")).isNotBlank();
+
+        // Following the cursor: nothing new, the same cursor again.
+        String next = feed.getString("next");
+        asAdmin().queryParam("after", next).get("/api/v1/organizations/" + org + "/events").then()
+                .statusCode(200).body("items.size()", equalTo(0)).body("next", equalTo(next));
+        // Another change arrives after the cursor.
+        String etag = draft(org, "mission", statement("Waarom.")).header("ETag");
+        asAdmin().queryParam("after", next).get("/api/v1/organizations/" + org + "/events").then()
+                .body("items.type", contains("element.version.created"));
+        asAdmin().header("If-Match", etag).delete(versions(org, "mission") + "/1").then().statusCode(204);
+        asAdmin().queryParam("after", next).get("/api/v1/organizations/" + org + "/events").then()
+                .body("items.type", contains("element.version.created", "element.version.withdrawn"));
+    }
+
+    @Test
+    void aRefusedChangeWritesNoEvent() {
+        String org = newOrganization("noevent");
+        draft(org, "vision", statement("Eerste."));
+        String before = asAdmin().get("/api/v1/organizations/" + org + "/events").then().extract().path("next");
+        // 409 (a second open version) and 400 (invalid content): both roll back, so no event.
+        asAdmin().contentType(ContentType.JSON).body(statement("Tweede.")).post(versions(org, "vision")).then().statusCode(409);
+        asAdmin().contentType(ContentType.JSON).body(statement("")).post(versions(org, "mission")).then().statusCode(400);
+        asAdmin().queryParam("after", before).get("/api/v1/organizations/" + org + "/events").then()
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aTransactionThatCommitsLateIsStillServedAfterTheCursor() throws Exception {
+        String org = newOrganization("late");
+        String cursor = asAdmin().get("/api/v1/organizations/" + org + "/events").then().extract().path("next");
+        long organizationId = organizationId(org);
+        try (Connection slow = dataSource.getConnection(); Connection fast = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            fast.setAutoCommit(false);
+            long slowId = insertEvent(slow, organizationId, org);   // the lower id, its transaction started first…
+            long fastId = insertEvent(fast, organizationId, org);
+            fast.commit();                                           // …but the higher id commits first
+            assertThat(slowId).isLessThan(fastId);
+
+            JsonPath whileSlowIsOpen = feed(org, cursor);
+            // The fast event may not be served yet: the slow transaction could still commit before it.
+            assertThat(whileSlowIsOpen.getList("items.id", Long.class)).doesNotContain(slowId, fastId);
+            slow.commit();
+
+            JsonPath afterBoth = feed(org, whileSlowIsOpen.getString("next"));
+            assertThat(afterBoth.getList("items.id", Long.class)).containsExactly(slowId, fastId);
+        }
+    }
+
+    @Test
+    void aConsumerFollowingTheCursorDuringConcurrentCommitsSeesEveryCommittedEventOnce() throws Exception {
+        String org = newOrganization("stream");
+        long organizationId = organizationId(org);
+        String cursor = asAdmin().get("/api/v1/organizations/" + org + "/events").then().extract().path("next");
+        Set<Long> committed = ConcurrentHashMap.newKeySet();
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        List<Future<?>> running = new ArrayList<>();
+        for (int writer = 0; writer < 6; writer++) {
+            running.add(writers.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(false);
+                        long id = insertEvent(connection, organizationId, org);
+                        // Load generation, not synchronisation: some transactions stay open a little
+                        // longer, so that commits interleave out of id order.
+                        if (ThreadLocalRandom.current().nextInt(4) == 0) {
+                            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextInt(20));
+                        }
+                        if (ThreadLocalRandom.current().nextInt(10) == 0) {
+                            connection.rollback();   // rolled back: must never be served
+                        } else {
+                            connection.commit();
+                            committed.add(id);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Long> seen = new ArrayList<>();
+        while (running.stream().anyMatch(future -> !future.isDone())) {
+            JsonPath page = feed(org, cursor);
+            seen.addAll(page.getList("items.id", Long.class));
+            cursor = page.getString("next");
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        writers.shutdown();
+        JsonPath rest;
+        do {
+            rest = feed(org, cursor);
+            seen.addAll(rest.getList("items.id", Long.class));
+            cursor = rest.getString("next");
+        } while (!rest.getList("items").isEmpty());
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(seen)).isEqualTo(committed);
+    }
+
+    @Test
+    void theFeedIsForTheRightCallersAndRefusesBadCursors() {
+        String org = newOrganization("feedauth");
+        asAdmin().get("/api/v1/events").then().statusCode(200);
+        asAdmin().queryParam("after", "not-a-cursor").get("/api/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        asAdmin().queryParam("limit", "0").get("/api/v1/organizations/" + org + "/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        asAdmin().get("/api/v1/organizations/nope-" + org + "/events").then().statusCode(404).body("type", endsWith("/not-found"));
+    }
+
+    private static JsonPath feed(String org, String after) {
+        return asAdmin().queryParam("after", after).queryParam("limit", 500)
+                .get("/api/v1/organizations/" + org + "/events").then().statusCode(200).extract().jsonPath();
+    }
+
+    private long organizationId(String slug) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select id from organization where slug = ?")) {
+            select.setString(1, slug);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static long insertEvent(Connection connection, long organizationId, String slug) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into event (organization_id, organization, type, occurred_at, data) values (?, ?, 'test.event', now(), '{}') returning id")) {
+            insert.setLong(1, organizationId);
+            insert.setString(2, slug);
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
