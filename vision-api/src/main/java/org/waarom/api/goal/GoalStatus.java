@@ -1,0 +1,3 @@
+package org.waarom.api.goal;
+
+public enum GoalStatus { OPEN, REACHED, ABANDONED }

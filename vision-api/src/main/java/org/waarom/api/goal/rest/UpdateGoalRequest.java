@@ -1,0 +1,19 @@
+package org.waarom.api.goal.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A partial change of a goal (merge patch): fields left out stay. Kind and parent do not change. */
+@Schema(name = "UpdateGoal")
+public record UpdateGoalRequest(
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+        @Size(max = 5000) String description,
+        @Size(max = 200) String owner,
+        LocalDate targetDate,
+        @Size(min = 1, max = 2) List<@NotNull String> serves) {
+}
