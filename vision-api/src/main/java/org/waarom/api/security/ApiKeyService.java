@@ -73,18 +73,29 @@ public class ApiKeyService {
         return Page.of(items, page, query.count());
     }
 
+    /** One key of the organisation (or the platform when {@code org} is null), never with the key itself. */
+    @Transactional
+    public ApiKeyView get(String org, long id) {
+        return view(require(org, id), null);
+    }
+
     /** Revokes a key; it authenticates nothing from then on. Revoking twice is a conflict. */
     @Transactional
     public void revoke(String org, long id) {
-        Organization organization = org == null ? null : organizations.require(org);
-        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
-                .filter(found -> organization == null ? found.organization == null : found.organization != null && found.organization.id.equals(organization.id))
-                .orElseThrow(() -> new NotFoundException("There is no API key " + id));
+        ApiKey key = require(org, id);
         if (key.revokedAt != null) {
             throw new ConflictException("API key " + id + " was already revoked at " + key.revokedAt);
         }
         key.revokedAt = Instant.now(clock);
         key.revokedBy = actor.name();
+    }
+
+    /** The key with this id in the organisation (or among the platform's keys): another scope's key is 404, as if it did not exist. */
+    private ApiKey require(String org, long id) {
+        Organization organization = org == null ? null : organizations.require(org);
+        return ApiKey.<ApiKey>findByIdOptional(id)
+                .filter(found -> organization == null ? found.organization == null : found.organization != null && found.organization.id.equals(organization.id))
+                .orElseThrow(() -> new NotFoundException("There is no API key " + id));
     }
 
     /** The caller a bearer key stands for, if it is a valid, unrevoked key. */

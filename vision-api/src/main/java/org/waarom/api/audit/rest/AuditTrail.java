@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.waarom.api.audit.service.AuditLogService;
+import org.waarom.api.security.Caller;
 import org.waarom.api.security.CurrentActor;
 
 import java.lang.reflect.Method;
@@ -32,8 +33,13 @@ public class AuditTrail {
         if (!CHANGING.contains(request.getMethod()) || actor.caller().isEmpty() || resource.getResourceMethod() == null) {
             return;
         }
-        auditLog.record(actor.caller().get(), request.getUriInfo().getPathParameters().getFirst("org"),
-                actionOf(resource.getResourceMethod()), request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(), response.getStatus());
+        Caller caller = actor.caller().get();
+        String organization = request.getUriInfo().getPathParameters().getFirst("org");
+        // A probe of another organisation is the prober's business, not the target's: recording it in the
+        // target's log would show the target who probed (and that the answer there was a 404 "as if absent").
+        String logOf = organization != null && caller.seesOrganization(organization) ? organization : null;
+        auditLog.record(caller, logOf, actionOf(resource.getResourceMethod()), request.getMethod(),
+                request.getUriInfo().getRequestUri().getRawPath(), response.getStatus());
     }
 
     static String actionOf(Method method) {

@@ -26,10 +26,10 @@ import org.waarom.api.security.ApiKeyService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
-import java.net.URI;
-import java.util.List;
+import static org.waarom.api.security.rest.ApiKeyResource.created;
+import static org.waarom.api.security.rest.ApiKeyResource.keyId;
 
-/** Platform API keys: the operator's and the review-scheduler's ({@code service}). */
+/** The platform's API keys ({@code platform-admin}, {@code service}); platform admins only. */
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys")
@@ -49,17 +49,26 @@ public class PlatformApiKeyResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     public Response create(@Valid @NotNull(message = "a JSON object is required") CreateApiKeyRequest request, @Context UriInfo uriInfo) {
-        ApiKeyView created = apiKeys.create(null, request);
-        return Response.created(URI.create(uriInfo.getRequestUri().getRawPath() + "/" + created.id())).entity(created).build();
+        return created(apiKeys.create(null, request), uriInfo);
     }
 
     @GET
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
     @Operation(summary = "List platform API keys")
     @APIResponse(responseCode = "200", description = "A page of keys",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationApiKeyResource.ApiKeyPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResource.ApiKeyPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
         return apiKeys.list(null, PageRequest.parse(page, size)).toResponse(uriInfo);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Permission.PLATFORM_API_KEY_MANAGE)
+    @Operation(summary = "Read a platform API key", description = "Never the key itself.")
+    @APIResponse(responseCode = "200", description = "The key's description",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    public ApiKeyView get(@PathParam("id") String id) {
+        return apiKeys.get(null, keyId(id));
     }
 
     @DELETE
@@ -68,6 +77,6 @@ public class PlatformApiKeyResource {
     @Operation(summary = "Revoke a platform API key")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("id") String id) {
-        apiKeys.revoke(null, OrganizationApiKeyResource.keyId(id));
+        apiKeys.revoke(null, keyId(id));
     }
 }

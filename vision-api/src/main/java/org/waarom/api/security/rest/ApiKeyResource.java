@@ -30,15 +30,19 @@ import org.waarom.api.security.Requires;
 import java.net.URI;
 import java.util.List;
 
-/** An organisation's API keys, for its HR system, intranet and scripts. */
+/**
+ * An organisation's API keys. Its own class path: under a shared {@code /api/v1} class path the
+ * more specific {@code /api/v1/organizations} of OrganizationResource wins the match and these
+ * paths answered 404. Platform keys are in {@link PlatformApiKeyResource}.
+ */
 @Path("/api/v1/organizations/{org}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys")
-public class OrganizationApiKeyResource {
+public class ApiKeyResource {
 
     private final ApiKeyService apiKeys;
 
-    OrganizationApiKeyResource(ApiKeyService apiKeys) {
+    ApiKeyResource(ApiKeyService apiKeys) {
         this.apiKeys = apiKeys;
     }
 
@@ -51,8 +55,7 @@ public class OrganizationApiKeyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     public Response create(@PathParam("org") String org, @Valid @NotNull(message = "a JSON object is required") CreateApiKeyRequest request,
                            @Context UriInfo uriInfo) {
-        ApiKeyView created = apiKeys.create(org, request);
-        return Response.created(URI.create(uriInfo.getRequestUri().getRawPath() + "/" + created.id())).entity(created).build();
+        return created(apiKeys.create(org, request), uriInfo);
     }
 
     @GET
@@ -64,6 +67,16 @@ public class OrganizationApiKeyResource {
         return apiKeys.list(org, PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
+    @GET
+    @Path("/{id}")
+    @Requires(Permission.API_KEY_MANAGE)
+    @Operation(summary = "Read an organisation API key", description = "Never the key itself: name, roles, prefix, created, last used, revoked.")
+    @APIResponse(responseCode = "200", description = "The key's description",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    public ApiKeyView get(@PathParam("org") String org, @PathParam("id") String id) {
+        return apiKeys.get(org, keyId(id));
+    }
+
     @DELETE
     @Path("/{id}")
     @Requires(Permission.API_KEY_MANAGE)
@@ -71,6 +84,10 @@ public class OrganizationApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("org") String org, @PathParam("id") String id) {
         apiKeys.revoke(org, keyId(id));
+    }
+
+    static Response created(ApiKeyView created, UriInfo uriInfo) {
+        return Response.created(URI.create(uriInfo.getRequestUri().getRawPath() + "/" + created.id())).entity(created).build();
     }
 
     static long keyId(String id) {

@@ -1,0 +1,69 @@
+package org.waarom.api.security;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.waarom.api.ApiTestSupport.as;
+import static org.waarom.api.ApiTestSupport.asAdmin;
+
+/**
+ * A client cannot guess keys or exhaust the service with failed authentications (issue 3): after
+ * the limit of failures within the window, its address gets 429 with Retry-After — even with a
+ * valid key — until the window has passed. The rest of the suite raises the limit (it sends bad
+ * credentials on purpose); this class runs with a strict one of its own.
+ */
+@QuarkusTest
+@TestProfile(AuthenticationThrottleTest.StrictThrottle.class)
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class AuthenticationThrottleTest {
+
+    /** Three failures per three seconds. */
+    public static class StrictThrottle implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("waarom.security.failed-authentication-limit", "3",
+                    "waarom.security.failed-authentication-window", "PT3S");
+        }
+    }
+
+    @Test
+    void tooManyFailedAuthenticationsFromOneAddressAre429UntilTheWindowHasPassed() {
+        // Neither missing nor valid credentials count as failures.
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/me").then().statusCode(401);
+            asAdmin().get("/api/v1/me").then().statusCode(200);
+        }
+        for (int i = 0; i < 3; i++) {
+            as("wrm_guess-" + i + "-0123456789abcdefghijklmnop").get("/api/v1/me").then().statusCode(401);
+        }
+
+        Response throttled = asAdmin().get("/api/v1/me");
+        throttled.then().statusCode(429).contentType("application/problem+json")
+                .body("type", endsWith("/too-many-requests"))
+                .body("status", equalTo(429));
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 3L);
+        as("wrm_guess-again-0123456789abcdefghijklmnop").get("/api/v1/me").then().statusCode(429);
+        // A client-supplied forwarding header does not buy a new address.
+        asAdmin().header("X-Forwarded-For", "203.0.113.9").header("Forwarded", "for=203.0.113.9")
+                .get("/api/v1/me").then().statusCode(429);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/organizations").then().statusCode(429);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> asAdmin().get("/api/v1/me").then().statusCode(200));
+        as("wrm_guess-after-0123456789abcdefghijklmnop").get("/api/v1/me").then().statusCode(401);
+    }
+}

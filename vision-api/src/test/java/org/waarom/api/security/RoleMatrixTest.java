@@ -1,0 +1,223 @@
+package org.waarom.api.security;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.waarom.api.ApiTestSupport.adopt;
+import static org.waarom.api.ApiTestSupport.as;
+import static org.waarom.api.ApiTestSupport.asAdmin;
+import static org.waarom.api.ApiTestSupport.draft;
+import static org.waarom.api.ApiTestSupport.newOrganization;
+import static org.waarom.api.ApiTestSupport.statement;
+import static org.waarom.api.ApiTestSupport.versions;
+
+/**
+ * What each role may and may not do (DESIGN section 7). Every cell of the matrix runs against its
+ * own organisation: the operator prepares the state the action needs, then the role tries it.
+ * Allowed: the action's success status. Refused: 403 problem+json, and nothing changed.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class RoleMatrixTest {
+
+    static final List<String> ROLES = List.of("admin", "editor", "approver", "quality-manager", "contributor", "reader",
+            "platform-admin", "service");
+    private static final String EVERY_ORGANIZATION_ROLE = "admin editor approver quality-manager contributor reader platform-admin";
+    private static final String EVERYONE = EVERY_ORGANIZATION_ROLE + " service";
+
+    /** One thing to try: who may, what it answers when allowed, how to prepare and do it, and how to see it did not happen. */
+    enum Action {
+        CREATE_DRAFT("admin editor platform-admin", 201,
+                (f, as) -> as.contentType(ContentType.JSON).body(statement("Een nieuw ontwerp.")).post(versions(f.org, "vision")),
+                f -> asAdmin().get(versions(f.org, "vision")).then().body("total", equalTo(0))),
+        EDIT_DRAFT("admin editor platform-admin", 200,
+                (f, as) -> as.header("If-Match", f.draftTag()).contentType(ContentType.JSON).body(statement("Bewerkt."))
+                        .put(versions(f.org, "vision") + "/1"),
+                f -> asAdmin().get(versions(f.org, "vision") + "/1").then().body("content.statement", equalTo(Fixture.DRAFT_TEXT))),
+        WITHDRAW_DRAFT("admin editor platform-admin", 204,
+                (f, as) -> as.header("If-Match", f.draftTag()).delete(versions(f.org, "vision") + "/1"),
+                f -> asAdmin().get(versions(f.org, "vision") + "/1").then().body("status", equalTo("DRAFT"))),
+        RESTORE_VERSION("admin editor platform-admin", 201,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    return as.contentType(ContentType.JSON).body("{}").post(versions(f.org, "vision") + "/1/restore");
+                },
+                f -> asAdmin().get(versions(f.org, "vision")).then().body("total", equalTo(1))),
+        ADOPT("admin approver platform-admin", 200,
+                (f, as) -> as.header("If-Match", f.draftTag()).contentType(ContentType.JSON).post(versions(f.org, "vision") + "/1/adopt"),
+                f -> asAdmin().get(versions(f.org, "vision") + "/1").then().body("status", equalTo("DRAFT"))),
+        READ_ELEMENTS(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> as.get("/api/v1/organizations/" + f.org + "/elements"), null),
+        READ_CURRENT_VERSION(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    return as.get("/api/v1/organizations/" + f.org + "/elements/vision");
+                }, null),
+        READ_HISTORY_AND_DIFF(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    draft(f.org, "vision", statement("Tweede versie."));
+                    as.get(versions(f.org, "vision")).then().statusCode(f.allowed ? 200 : 403);
+                    as.get(versions(f.org, "vision") + "/2").then().statusCode(f.allowed ? 200 : 403);
+                    return as.get(versions(f.org, "vision") + "/2/diff");
+                }, null),
+        READ_ORGANIZATION(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> as.get("/api/v1/organizations/" + f.org), null),
+        PATCH_ORGANIZATION("admin platform-admin", 200,
+                (f, as) -> as.header("If-Match", asAdmin().get("/api/v1/organizations/" + f.org).header("ETag"))
+                        .contentType("application/merge-patch+json").body(Map.of("name", "Nieuwe naam"))
+                        .patch("/api/v1/organizations/" + f.org),
+                f -> asAdmin().get("/api/v1/organizations/" + f.org).then().body("name", equalTo("Test " + f.org))),
+        CREATE_KEY("admin platform-admin", 201,
+                (f, as) -> as.contentType(ContentType.JSON).body(Map.of("name", "new-key", "roles", List.of("reader")))
+                        .post("/api/v1/organizations/" + f.org + "/api-keys"),
+                f -> asAdmin().get("/api/v1/organizations/" + f.org + "/api-keys").then().body("items.name", not(hasItem("new-key")))),
+        LIST_KEYS("admin platform-admin", 200,
+                (f, as) -> as.get("/api/v1/organizations/" + f.org + "/api-keys"), null),
+        REVOKE_KEY("admin platform-admin", 204,
+                (f, as) -> as.delete("/api/v1/organizations/" + f.org + "/api-keys/" + f.victim().id()),
+                f -> as(f.victim().key()).get("/api/v1/me").then().statusCode(200)),
+        READ_AUDIT_LOG("admin platform-admin", 200,
+                (f, as) -> as.get("/api/v1/organizations/" + f.org + "/audit-log"), null),
+        READ_ELEMENT_TYPES(EVERYONE, 200, (f, as) -> as.get("/api/v1/element-types"), null),
+        READ_ME(EVERYONE, 200, (f, as) -> as.get("/api/v1/me"), null),
+        LIST_ORGANIZATIONS(EVERYONE, 200, (f, as) -> as.get("/api/v1/organizations"), null),
+        CREATE_ORGANIZATION("platform-admin", 201,
+                (f, as) -> as.contentType(ContentType.JSON).body(Map.of("slug", f.org + "-new", "name", "Nieuw"))
+                        .post("/api/v1/organizations"),
+                f -> asAdmin().get("/api/v1/organizations/" + f.org + "-new").then().statusCode(404)),
+        CREATE_PLATFORM_KEY("platform-admin", 201,
+                (f, as) -> as.contentType(ContentType.JSON).body(Map.of("name", f.org + "-platform", "roles", List.of("service")))
+                        .post("/api/v1/api-keys"),
+                null),
+        LIST_PLATFORM_KEYS("platform-admin", 200, (f, as) -> as.get("/api/v1/api-keys"), null),
+        REVOKE_PLATFORM_KEY("platform-admin", 204,
+                (f, as) -> as.delete("/api/v1/api-keys/" + f.platformVictim().id()),
+                f -> as(f.platformVictim().key()).get("/api/v1/me").then().statusCode(200));
+
+        final Set<String> allowed;
+        final int success;
+        final BiFunction<Fixture, RequestSpecification, Response> attempt;
+        final Consumer<Fixture> unchanged;
+
+        Action(String allowed, int success, BiFunction<Fixture, RequestSpecification, Response> attempt, Consumer<Fixture> unchanged) {
+            this.allowed = Set.of(allowed.split(" "));
+            this.success = success;
+            this.attempt = attempt;
+            this.unchanged = unchanged;
+        }
+    }
+
+    /** The organisation of one cell and what the operator prepared in it. */
+    static final class Fixture {
+        static final String DRAFT_TEXT = "Het ontwerp zoals de redactie het schreef.";
+        final String org = newOrganization("matrix");
+        final boolean allowed;
+        private String draftTag;
+        private TestKeys.IssuedKey victim;
+        private TestKeys.IssuedKey platformVictim;
+
+        Fixture(boolean allowed) {
+            this.allowed = allowed;
+        }
+
+        String draftTag() {
+            if (draftTag == null) {
+                draftTag = draft(org, "vision", statement(DRAFT_TEXT)).header("ETag");
+            }
+            return draftTag;
+        }
+
+        void adoptedVersion() {
+            draftTag();
+            adopt(org, "vision", 1, null);
+        }
+
+        TestKeys.IssuedKey victim() {
+            if (victim == null) {
+                victim = TestKeys.organizationKey(org, "reader");
+            }
+            return victim;
+        }
+
+        TestKeys.IssuedKey platformVictim() {
+            if (platformVictim == null) {
+                platformVictim = TestKeys.platformKey("service");
+            }
+            return platformVictim;
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        return Arrays.stream(Action.values()).flatMap(action -> ROLES.stream()
+                .map(role -> Arguments.of(role, action, action.allowed.contains(role))));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}: allowed {2}")
+    @MethodSource("matrix")
+    void eachRoleMayDoWhatTheTableSaysAndNothingElse(String role, Action action, boolean allowed) {
+        Fixture fixture = new Fixture(allowed);
+        RequestSpecification caller = as(keyFor(role, fixture.org).key());
+        Response response = action.attempt.apply(fixture, caller);
+        if (allowed) {
+            assertThat(response.statusCode()).as(role + " " + action + ": " + response.asString()).isEqualTo(action.success);
+        } else {
+            assertThat(response.statusCode()).as(role + " " + action + ": " + response.asString()).isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getString("type")).isEqualTo("https://waarom.org/problems/forbidden");
+            assertThat(response.jsonPath().getString("detail")).isNotBlank();
+            if (action.unchanged != null) {
+                action.unchanged.accept(fixture);
+            }
+        }
+    }
+
+    @Test
+    void rolesOfOneKeyAddUp() {
+        Fixture fixture = new Fixture(true);
+        TestKeys.IssuedKey editorAndApprover = TestKeys.organizationKey(fixture.org, "editor", "approver");
+        String etag = as(editorAndApprover.key()).contentType(ContentType.JSON).body(statement("Samen."))
+                .post(versions(fixture.org, "mission")).then().statusCode(201).extract().header("ETag");
+        as(editorAndApprover.key()).header("If-Match", etag).contentType(ContentType.JSON).post(versions(fixture.org, "mission") + "/1/adopt")
+                .then().statusCode(200).body("adoptedBy", equalTo(editorAndApprover.name()));
+        // Still no admin: keys and the audit log stay closed.
+        as(editorAndApprover.key()).get("/api/v1/organizations/" + fixture.org + "/api-keys").then().statusCode(403);
+    }
+
+    @Test
+    void anOrganisationRoleGivesNothingInAnotherOrganisation() {
+        Fixture mine = new Fixture(true);
+        Fixture theirs = new Fixture(false);
+        TestKeys.IssuedKey admin = TestKeys.organizationKey(mine.org, "admin");
+        as(admin.key()).get("/api/v1/organizations/" + theirs.org).then().statusCode(404);
+        as(admin.key()).contentType(ContentType.JSON).body(statement("Overname.")).post(versions(theirs.org, "vision")).then().statusCode(404);
+        asAdmin().get(versions(theirs.org, "vision")).then().body("total", equalTo(0));
+    }
+
+    private static TestKeys.IssuedKey keyFor(String role, String org) {
+        return switch (role) {
+            case "platform-admin", "service" -> TestKeys.platformKey(role);
+            default -> TestKeys.organizationKey(org, role);
+        };
+    }
+}
