@@ -30,10 +30,10 @@ public interface WaaromConfig {
     @WithDefault("false")
     boolean demo();
 
-    interface Security {
-        /** WAAROM_BOOTSTRAP_ADMIN_KEY: a platform-admin key to ensure at start-up. */
-        java.util.Optional<String> bootstrapAdminKey();
+    /** WAAROM_BOOTSTRAP_ADMIN_KEY: a platform-admin key to ensure at start-up. */
+    java.util.Optional<String> bootstrapAdminKey();
 
+    interface Security {
         /** Failed authentications one client address may make per window before it gets 429. */
         @WithDefault("20")
         int failedAuthenticationLimit();

@@ -43,7 +43,7 @@ public class BootstrapAdminKey {
 
     // Before the demo loader and anything else that might act on the data.
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        ensure(config.security().bootstrapAdminKey(), DatabaseStartup.dataDirectory(VisionApiMain.SERVICE_NAME));
+        ensure(config.bootstrapAdminKey(), DatabaseStartup.dataDirectory(VisionApiMain.SERVICE_NAME));
     }
 
     /** Ensures the configured key, or writes a new one into {@code dataDirectory} if there are no keys at all; returns the file written, if any. */
