@@ -143,8 +143,9 @@ public class GoalService {
         }
         if (serves != null) {
             // Operational goals serve what their strategic goal serves.
+            // (A subquery, not parent.serves: that path would inner-join away the strategic goals.)
             query.append(" and ((parent is null and concat(',', serves, ',') like :serves)"
-                    + " or (parent is not null and concat(',', parent.serves, ',') like :serves))");
+                    + " or parent.id in (select s.id from Goal s where concat(',', s.serves, ',') like :serves))");
             parameters.and("serves", "%," + serves.path() + ",%");
         }
         var found = Goal.<Goal>find(query.toString(), Sort.by("id"), parameters);
