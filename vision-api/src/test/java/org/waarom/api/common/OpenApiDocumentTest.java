@@ -66,6 +66,12 @@ class OpenApiDocumentTest {
         assertThat(document.getMap("components.schemas")).containsKeys("Problem", "Version", "Content", "ContentItem", "VersionDiff",
                 "Organization", "CreateOrganization", "VersionRequest", "ElementType");
         assertThat(document.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        // The event feed lists every event type with an example payload.
+        Map<String, Object> examples = document.getMap("paths.'/api/v1/events'.get.responses.'200'.content.'application/json'.examples");
+        assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(org.waarom.api.event.EventType.values()).map(org.waarom.api.event.EventType::value).toList());
+        assertThat(document.getString("paths.'/api/v1/events'.get.responses.'200'.content.'application/json'.examples.'goal.reached'.value.items[0].data.cause"))
+                .isEqualTo("OPERATIONAL_GOALS");
         assertThat(document.getList("security")).isNotEmpty();
         assertThat(document.getString("components.schemas.ContentItem.properties.key.pattern")).isEqualTo("^[a-z0-9][a-z0-9-]{0,62}$");
     }
