@@ -31,6 +31,18 @@ public enum EventType {
             "{\"goalId\": 13, \"kind\": \"OPERATIONAL\", \"title\": \"Ten studios\", \"serves\": [], \"parentId\": 12, \"status\": \"ABANDONED\"}"),
     INDICATOR_TARGET_MET("indicator.target.met", "A measurement met an indicator's target",
             "{\"indicatorId\": 7, \"goalId\": 13, \"name\": \"Clients living in a regular street\", \"unit\": \"%\", \"target\": 60, \"value\": 61, \"measuredAt\": \"2026-06-30\"}"),
+    REVIEW_POLICY_CHANGED("review-policy.changed", "An element's review policy was changed",
+            "{\"organization\": \"zorg-a\", \"element\": \"vision\", \"enabled\": true, \"cycle\": \"P3Y\", \"anchorDate\": \"2025-01-01\", "
+                    + "\"onGoalReached\": true, \"remindBefore\": \"P30D\", \"escalateAfter\": \"P14D\", "
+                    + "\"assignees\": [{\"name\": \"An\", \"email\": \"an@zorg-a.be\"}], \"escalateTo\": [], \"custom\": true}"),
+    REVIEW_TASK_CREATED("review-task.created", "A review task was created",
+            "{\"id\": 31, \"organization\": \"zorg-a\", \"element\": \"vision\", \"reason\": \"GOAL_REACHED\", \"dueDate\": \"2026-07-30\", "
+                    + "\"sourceKey\": \"goal:12:vision\", \"goalId\": 12, \"status\": \"OPEN\"}"),
+    REVIEW_TASK_COMPLETED("review-task.completed", "A review task was completed (CONFIRMED, or REVISED by an adoption)",
+            "{\"id\": 31, \"organization\": \"zorg-a\", \"element\": \"vision\", \"reason\": \"GOAL_REACHED\", \"status\": \"DONE\", "
+                    + "\"outcome\": \"REVISED\", \"outcomeVersion\": 4}"),
+    REVIEW_TASK_CANCELLED("review-task.cancelled", "A review task was cancelled",
+            "{\"id\": 32, \"organization\": \"zorg-a\", \"element\": \"mission\", \"reason\": \"MANUAL\", \"status\": \"CANCELLED\"}"),
     WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day; it was disabled",
             "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import static org.waarom.api.security.OrganizationRole.ADMIN;
 import static org.waarom.api.security.OrganizationRole.APPROVER;
 import static org.waarom.api.security.OrganizationRole.EDITOR;
+import static org.waarom.api.security.OrganizationRole.QUALITY_MANAGER;
 
 /**
  * The permission table: every endpoint names exactly one of these with {@link Requires}, and this
@@ -36,7 +37,13 @@ public enum Permission {
     ORGANIZATION_EVENTS_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), true),
     GOAL_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
     GOAL_WRITE(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR), false),
-    WEBHOOK_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN), false);
+    WEBHOOK_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN), false),
+    REVIEW_POLICY_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), true),
+    REVIEW_POLICY_WRITE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), false),
+    ALL_REVIEW_POLICIES_READ(Scope.PLATFORM, Set.of(), true),
+    REVIEW_TASK_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), true),
+    REVIEW_TASK_CREATE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), true),
+    REVIEW_TASK_CLOSE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), false);
 
     /** Where a permission applies. */
     public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }

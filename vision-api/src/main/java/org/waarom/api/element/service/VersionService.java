@@ -27,6 +27,7 @@ import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.review.service.ReviewService;
 import org.waarom.api.security.CurrentActor;
 
 import java.time.Clock;
@@ -52,15 +53,17 @@ public class VersionService {
     private final DiffService diffs;
     private final CurrentActor actor;
     private final EventService events;
+    private final ReviewService reviews;
     private final Clock clock;
 
     VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor,
-                   EventService events, Clock clock) {
+                   EventService events, ReviewService reviews, Clock clock) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.diffs = diffs;
         this.actor = actor;
         this.events = events;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -141,7 +144,7 @@ public class VersionService {
 
     /**
      * Adopts an open version. The version it replaces becomes SUPERSEDED with {@code effectiveTo}
-     * set to the new version's {@code effectiveFrom}.
+     * set to the new version's {@code effectiveFrom}; the element's open review tasks are completed as REVISED.
      */
     @Transactional
     public Tagged<VersionView> adopt(String org, ElementType type, int number, String ifMatch, AdoptRequest request) {
@@ -176,6 +179,7 @@ public class VersionService {
         adopted.put("supersedes", previous.map(replaced -> replaced.number).orElse(null));
         adopted.put("content", mapper.content(version));
         recordEvent(version, EventType.VERSION_ADOPTED, adopted);
+        reviews.completeByAdoption(element.organization, type, number);
         return mapper.tagged(version);
     }
 

@@ -1,0 +1,339 @@
+package org.waarom.api.review.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.waarom.api.common.ConflictException;
+import org.waarom.api.common.FieldError;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.Page;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.element.ElementType;
+import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.VersionStatus;
+import org.waarom.api.event.EventType;
+import org.waarom.api.event.service.EventService;
+import org.waarom.api.organization.Organization;
+import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.review.ReviewPolicy;
+import org.waarom.api.review.ReviewTask;
+import org.waarom.api.review.rest.CompleteReviewTaskRequest;
+import org.waarom.api.review.rest.CreateReviewTaskRequest;
+import org.waarom.api.review.rest.PolicyPerson;
+import org.waarom.api.review.rest.ReviewPolicyRequest;
+import org.waarom.api.review.rest.ReviewPolicyView;
+import org.waarom.api.review.rest.ReviewTaskView;
+import org.waarom.api.security.CurrentActor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Review policies and review tasks (DESIGN section 5). A task's {@code sourceKey} names its
+ * cause and is unique per organisation: creating a task for a cause that has one answers the
+ * existing task, also when two requests race (the database decides, not a read-then-write).
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    static final Period DEFAULT_REMIND_BEFORE = Period.ofDays(30);
+    static final Period DEFAULT_ESCALATE_AFTER = Period.ofDays(14);
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
+    private static final TypeReference<List<PolicyPerson>> PEOPLE = new TypeReference<>() { };
+
+    /** A created task, and whether it is new (201) or the one that existed for its sourceKey (200). */
+    public record CreatedTask(ReviewTaskView task, boolean created) {
+    }
+
+    private final OrganizationService organizations;
+    private final EventService events;
+    private final CurrentActor actor;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ReviewService(OrganizationService organizations, EventService events, CurrentActor actor, EntityManager entityManager,
+                  ObjectMapper json, Clock clock) {
+        this.organizations = organizations;
+        this.events = events;
+        this.actor = actor;
+        this.entityManager = entityManager;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // --- policies ---
+
+    @Transactional
+    public List<ReviewPolicyView> policies(String org) {
+        Organization organization = organizations.require(org);
+        return Arrays.stream(ElementType.values()).map(type -> policy(organization, type)).toList();
+    }
+
+    /** Every organisation's four policies, for the review-scheduler; paginated by organisation. */
+    @Transactional
+    public Page<ReviewPolicyView> allPolicies(PageRequest page) {
+        List<Organization> found = Organization.<Organization>findAll(Sort.by("id")).page(page.page(), page.size()).list();
+        List<ReviewPolicyView> items = new ArrayList<>();
+        found.forEach(organization -> Arrays.stream(ElementType.values()).forEach(type -> items.add(policy(organization, type))));
+        return new Page<>(items, page.page(), page.size(), Organization.count() * ElementType.values().length);
+    }
+
+    @Transactional
+    public ReviewPolicyView putPolicy(String org, ElementType type, ReviewPolicyRequest request) {
+        Organization organization = organizations.require(org);
+        List<FieldError> errors = new ArrayList<>();
+        Period cycle = period("cycle", request.cycle(), Period.ofMonths(1), Period.ofYears(10), errors);
+        Period remindBefore = period("remindBefore", request.remindBefore(), Period.ZERO, Period.ofYears(1), errors);
+        period("escalateAfter", request.escalateAfter(), Period.ofDays(1), Period.ofYears(1), errors);
+        if (cycle != null && remindBefore != null && approximateDays(remindBefore) >= approximateDays(cycle)) {
+            errors.add(new FieldError("remindBefore", "must be shorter than the cycle"));
+        }
+        if (request.anchorDate() != null && (request.anchorDate().isBefore(EARLIEST) || request.anchorDate().isAfter(LATEST))) {
+            errors.add(new FieldError("anchorDate", "must lie between " + EARLIEST + " and " + LATEST));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The review policy is not valid", errors);
+        }
+        ReviewPolicy policy = ReviewPolicy.<ReviewPolicy>find("organization = ?1 and element = ?2", organization, type).firstResultOptional()
+                .orElseGet(() -> {
+                    ReviewPolicy created = new ReviewPolicy();
+                    created.organization = organization;
+                    created.element = type;
+                    return created;
+                });
+        policy.enabled = request.enabled();
+        policy.cycle = request.cycle().trim();
+        policy.anchorDate = request.anchorDate();
+        policy.onGoalReached = request.onGoalReached();
+        policy.remindBefore = request.remindBefore().trim();
+        policy.escalateAfter = request.escalateAfter().trim();
+        policy.assignees = write(request.assignees());
+        policy.escalateTo = write(request.escalateTo());
+        policy.updatedBy = actor.name();
+        policy.updatedAt = Instant.now(clock);
+        policy.persist();
+        ReviewPolicy.flush();
+        ReviewPolicyView view = policy(organization, type);
+        events.record(organization, EventType.REVIEW_POLICY_CHANGED, view);
+        return view;
+    }
+
+    private ReviewPolicyView policy(Organization organization, ElementType type) {
+        Optional<ReviewPolicy> stored = ReviewPolicy.find("organization = ?1 and element = ?2", organization, type).firstResultOptional();
+        if (stored.isPresent()) {
+            ReviewPolicy policy = stored.get();
+            LocalDate anchor = policy.anchorDate != null ? policy.anchorDate : firstAdoption(organization, type);
+            return new ReviewPolicyView(organization.slug, type.path(), policy.enabled, policy.cycle, anchor, policy.onGoalReached,
+                    policy.remindBefore, policy.escalateAfter, read(policy.assignees), read(policy.escalateTo), true,
+                    policy.updatedBy, policy.updatedAt);
+        }
+        return new ReviewPolicyView(organization.slug, type.path(), true, type.defaultCycle().toString(), firstAdoption(organization, type),
+                type.reviewOnGoalReached(), DEFAULT_REMIND_BEFORE.toString(), DEFAULT_ESCALATE_AFTER.toString(), List.of(), List.of(),
+                false, null, null);
+    }
+
+    /** The default anchor: the day the element's first adopted version took effect (UTC). */
+    private LocalDate firstAdoption(Organization organization, ElementType type) {
+        Instant first = entityManager.createQuery("select min(v.effectiveFrom) from ElementVersion v"
+                        + " where v.element.organization = :organization and v.element.type = :type", Instant.class)
+                .setParameter("organization", organization).setParameter("type", type).getSingleResult();
+        return first == null ? null : first.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    // --- tasks ---
+
+    @Transactional
+    public CreatedTask createTask(String org, CreateReviewTaskRequest request) {
+        Organization organization = organizations.require(org);
+        ElementType type = ElementType.fromPath(request.element()).orElseThrow(() ->
+                new InvalidRequestException("element", "must be one of " + ElementType.allPaths()));
+        if (request.dueDate().isBefore(EARLIEST) || request.dueDate().isAfter(LATEST)) {
+            throw new InvalidRequestException("dueDate", "must lie between " + EARLIEST + " and " + LATEST);
+        }
+        String sourceKey = request.sourceKey() != null ? request.sourceKey()
+                : "manual:" + UUID.randomUUID();
+        // The insert decides: a concurrent request with the same key inserts nothing and reads the winner's task.
+        List<?> inserted = entityManager.createNativeQuery("""
+                        insert into review_task (organization_id, element, reason, due_date, source_key, goal_id, version_number,
+                                                 status, note, created_by, created_at)
+                        values (:organization, :element, :reason, :dueDate, :sourceKey, :goalId, :version, 'OPEN', :note, :by, :now)
+                        on conflict (organization_id, source_key) do nothing
+                        returning id""")
+                .setParameter("organization", organization.id)
+                .setParameter("element", type.name())
+                .setParameter("reason", request.reason().name())
+                .setParameter("dueDate", request.dueDate())
+                .setParameter("sourceKey", sourceKey)
+                .setParameter("goalId", request.goalId())
+                .setParameter("version", request.version())
+                .setParameter("note", request.note())
+                .setParameter("by", actor.name())
+                .setParameter("now", Instant.now(clock))
+                .getResultList();
+        ReviewTask task = ReviewTask.<ReviewTask>find("organization = ?1 and sourceKey = ?2", organization, sourceKey).singleResult();
+        if (inserted.isEmpty()) {
+            return new CreatedTask(view(task), false);
+        }
+        events.record(organization, EventType.REVIEW_TASK_CREATED, view(task));
+        return new CreatedTask(view(task), true);
+    }
+
+    @Transactional
+    public Page<ReviewTaskView> tasks(String org, ReviewTask.Status status, ElementType element, ReviewTask.Reason reason,
+                                      LocalDate dueBefore, PageRequest page) {
+        Organization organization = organizations.require(org);
+        StringBuilder query = new StringBuilder("organization = :organization");
+        Parameters parameters = Parameters.with("organization", organization);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (element != null) {
+            query.append(" and element = :element");
+            parameters.and("element", element);
+        }
+        if (reason != null) {
+            query.append(" and reason = :reason");
+            parameters.and("reason", reason);
+        }
+        if (dueBefore != null) {
+            query.append(" and dueDate < :dueBefore");
+            parameters.and("dueBefore", dueBefore);
+        }
+        var found = ReviewTask.<ReviewTask>find(query.toString(), Sort.by("dueDate").and("id"), parameters);
+        return Page.of(found.page(page.page(), page.size()).list().stream().map(ReviewService::view).toList(), page, found.count());
+    }
+
+    @Transactional
+    public ReviewTaskView task(String org, long id) {
+        return view(require(organizations.require(org), id));
+    }
+
+    /** CONFIRMED (no change needed), or REVISED naming a version adopted since the task was created. */
+    @Transactional
+    public ReviewTaskView complete(String org, long id, CompleteReviewTaskRequest request) {
+        Organization organization = organizations.require(org);
+        ReviewTask task = requireOpen(organization, id);
+        if (request.outcome() == ReviewTask.Outcome.REVISED) {
+            if (request.version() == null) {
+                throw new InvalidRequestException("version", "is required for REVISED: the version adopted in this review");
+            }
+            Optional<ElementVersion> version = ElementVersion.find("element.organization = ?1 and element.type = ?2 and number = ?3",
+                    organization, task.element, request.version()).firstResultOptional();
+            boolean adoptedSince = version.filter(found -> found.status == VersionStatus.ADOPTED || found.status == VersionStatus.SUPERSEDED)
+                    .filter(found -> found.adoptedAt != null && !found.adoptedAt.isBefore(task.createdAt)).isPresent();
+            if (!adoptedSince) {
+                throw new InvalidRequestException("version", "must name a version of the " + task.element.path()
+                        + " adopted since the task was created");
+            }
+        } else if (request.version() != null) {
+            throw new InvalidRequestException("version", "is only for REVISED");
+        }
+        close(task, ReviewTask.Status.DONE, request.outcome(), request.version(), request.note());
+        return view(task);
+    }
+
+    @Transactional
+    public ReviewTaskView cancel(String org, long id, String note) {
+        ReviewTask task = requireOpen(organizations.require(org), id);
+        close(task, ReviewTask.Status.CANCELLED, null, null, note);
+        return view(task);
+    }
+
+    /** Adopting a version answers the element's open reviews: they are completed as REVISED, in the adoption's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeByAdoption(Organization organization, ElementType type, int version) {
+        List<ReviewTask> open = ReviewTask.list("organization = ?1 and element = ?2 and status = ?3",
+                organization, type, ReviewTask.Status.OPEN);
+        for (ReviewTask task : open) {
+            close(task, ReviewTask.Status.DONE, ReviewTask.Outcome.REVISED, version, "Completed by the adoption of version " + version);
+        }
+    }
+
+    private void close(ReviewTask task, ReviewTask.Status status, ReviewTask.Outcome outcome, Integer version, String note) {
+        task.status = status;
+        task.outcome = outcome;
+        task.outcomeVersion = version;
+        if (note != null) {
+            task.note = note;
+        }
+        task.closedBy = actor.name();
+        task.closedAt = Instant.now(clock);
+        ReviewTask.flush();
+        events.record(task.organization, status == ReviewTask.Status.DONE ? EventType.REVIEW_TASK_COMPLETED : EventType.REVIEW_TASK_CANCELLED, view(task));
+    }
+
+    private static ReviewTask requireOpen(Organization organization, long id) {
+        ReviewTask task = require(organization, id);
+        ReviewTask.getEntityManager().lock(task, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        ReviewTask.getEntityManager().refresh(task);
+        if (task.status != ReviewTask.Status.OPEN) {
+            throw new ConflictException("Review task " + id + " is " + task.status + "; only an open task can be completed or cancelled");
+        }
+        return task;
+    }
+
+    private static ReviewTask require(Organization organization, long id) {
+        return ReviewTask.<ReviewTask>find("id = ?1 and organization = ?2", id, organization).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("There is no review task " + id));
+    }
+
+    static ReviewTaskView view(ReviewTask task) {
+        return new ReviewTaskView(task.id, task.organization.slug, task.element.path(), task.reason, task.dueDate, task.sourceKey,
+                task.goalId, task.versionNumber, task.status, task.outcome, task.outcomeVersion, task.note,
+                task.createdBy, task.createdAt, task.closedBy, task.closedAt);
+    }
+
+    private static Period period(String field, String value, Period minimum, Period maximum, List<FieldError> errors) {
+        Period period;
+        try {
+            period = Period.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 period such as P1Y, P6M or P30D"));
+            return null;
+        }
+        if (period.isNegative() || approximateDays(period) < approximateDays(minimum) || approximateDays(period) > approximateDays(maximum)) {
+            errors.add(new FieldError(field, "must lie between " + minimum + " and " + maximum));
+            return null;
+        }
+        return period;
+    }
+
+    /** Periods mix years, months and days; for limits an approximation in days is enough. */
+    private static long approximateDays(Period period) {
+        return period.getYears() * 365L + period.getMonths() * 30L + period.getDays();
+    }
+
+    private String write(List<PolicyPerson> people) {
+        try {
+            return json.writeValueAsString(people);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("People could not be written as JSON", e);
+        }
+    }
+
+    private List<PolicyPerson> read(String people) {
+        try {
+            return json.readValue(people, PEOPLE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored people are not readable", e);
+        }
+    }
+}
