@@ -1,0 +1,98 @@
+package org.waarom.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One packaged service ({@code <service>/target/quarkus-app/quarkus-run.jar}) started as its own
+ * process on a free port, with its own embedded PostgreSQL under a data directory of the test.
+ */
+final class RunningService implements AutoCloseable {
+
+    private final String name;
+    private final Path dataDirectory;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    RunningService(String name, Path dataDirectory, Map<String, String> environment) throws IOException {
+        this.name = name;
+        this.dataDirectory = dataDirectory;
+        this.environment = environment;
+        this.port = freePort();
+        this.log = dataDirectory.resolveSibling(name + ".log");
+    }
+
+    /** Starts the service and waits until it is ready. */
+    RunningService start() throws IOException {
+        Path jar = Path.of(System.getProperty("waarom.root", ".."), name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), which packages both services first");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("WAAROM_DATABASE_EMBEDDED", "true");
+        builder.environment().put("WAAROM_DATA_DIR", dataDirectory.toString());
+        builder.environment().putAll(environment);
+        process = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        await(name + " ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/live")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Like a crash or an OOM kill: no shutdown at all (its PostgreSQL keeps running, as after a real kill -9). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
