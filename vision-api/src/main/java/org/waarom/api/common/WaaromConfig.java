@@ -15,10 +15,43 @@ public interface WaaromConfig {
 
     Events events();
 
+    Webhooks webhooks();
+
     interface Events {
         /** How long events are kept in the feed (WAAROM_EVENTS_RETENTION). */
         @WithDefault("P90D")
         java.time.Duration retention();
+    }
+
+    /** Delivery of events to the organisations' webhooks ({@code waarom.webhooks.*}). */
+    interface Webhooks {
+        /**
+         * WAAROM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: {@code true} lets webhooks target loopback, link-local,
+         * private and multicast addresses. Off by default, so that a webhook cannot be used to reach
+         * services inside the network the API runs in (SSRF); the local run switches it on.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** Wait before the first retry of a failed delivery; it doubles with each further failure. */
+        @WithDefault("PT10S")
+        java.time.Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("PT1H")
+        java.time.Duration maxBackoff();
+
+        /** A webhook whose deliveries have failed for this long is disabled (event {@code webhook.disabled}). */
+        @WithDefault("P1D")
+        java.time.Duration giveUpAfter();
+
+        /** How long to wait for a receiver to accept the connection. */
+        @WithDefault("PT5S")
+        java.time.Duration connectTimeout();
+
+        /** How long to wait for a receiver's answer to one delivery. */
+        @WithDefault("PT10S")
+        java.time.Duration requestTimeout();
     }
 
     /** Browser origins (WAAROM_CORS_ORIGINS); Quarkus's CORS filter reads them through quarkus.http.cors.origins. */

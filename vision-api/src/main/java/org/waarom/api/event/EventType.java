@@ -43,8 +43,9 @@ public enum EventType {
                     + "\"outcome\": \"REVISED\", \"outcomeVersion\": 4}"),
     REVIEW_TASK_CANCELLED("review-task.cancelled", "A review task was cancelled",
             "{\"id\": 32, \"organization\": \"zorg-a\", \"element\": \"mission\", \"reason\": \"MANUAL\", \"status\": \"CANCELLED\"}"),
-    WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day; it was disabled",
-            "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");
+    WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day (or its receiver answered 410 Gone); it was disabled",
+            "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"reason\": \"Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503\", "
+                    + "\"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");
 
     private final String value;
     private final String description;

@@ -102,6 +102,18 @@ public class EventService {
         return new EventPage(items, next.toString());
     }
 
+    /**
+     * A cursor past every event already committed: following it from now on yields what commits
+     * from now on (and possibly some that committed moments ago, never one twice). New webhooks
+     * start here, so they receive what happens after their registration, not the history.
+     */
+    @Transactional
+    public String head() {
+        String oldestRunning = (String) entityManager.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text").getSingleResult();
+        // Every transaction below the oldest running one has ended: its events are at or before (xmin, 0).
+        return new Cursor(new BigInteger(oldestRunning), 0).toString();
+    }
+
     /** Removes events older than the retention ({@code waarom.events.retention}) and remembers the newest removed. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
