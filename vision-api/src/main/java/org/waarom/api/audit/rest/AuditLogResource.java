@@ -16,14 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.audit.service.AuditLogService;
-import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.QueryParams;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/v1/organizations/{org}/audit-log")
@@ -47,19 +44,8 @@ public class AuditLogResource {
                          @QueryParam("from") @Parameter(description = "From this instant (inclusive)") String from,
                          @QueryParam("to") @Parameter(description = "Until this instant (exclusive)") String to,
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        return auditLog.list(org, action == null || action.isBlank() ? null : action, instant("from", from), instant("to", to),
+        return auditLog.list(org, action == null || action.isBlank() ? null : action, QueryParams.instant("from", from), QueryParams.instant("to", to),
                 PageRequest.parse(page, size)).toResponse(uriInfo);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
-        }
     }
 
     @Schema(name = "AuditPage")

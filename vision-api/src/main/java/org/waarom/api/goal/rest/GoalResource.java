@@ -27,6 +27,7 @@ import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.QueryParams;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.goal.GoalKind;
@@ -37,7 +38,6 @@ import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 /** Strategic and operational goals and their indicators (DESIGN section 4). */
@@ -79,7 +79,7 @@ public class GoalResource {
         ElementType servesType = serves == null || serves.isBlank() ? null : ElementType.fromPath(serves.trim())
                 .filter(type -> type == ElementType.VISION || type == ElementType.STRATEGY)
                 .orElseThrow(() -> new InvalidRequestException("serves", "must be vision or strategy"));
-        return goals.list(org, enumOf("status", status, GoalStatus.class), enumOf("kind", kind, GoalKind.class), servesType,
+        return goals.list(org, QueryParams.enumOf("status", status, GoalStatus.class), QueryParams.enumOf("kind", kind, GoalKind.class), servesType,
                 PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
@@ -163,14 +163,6 @@ public class GoalResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException("There is no goal or indicator '" + value + "'");
         }
-    }
-
-    private static <E extends Enum<E>> E enumOf(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value.trim())).findFirst()
-                .orElseThrow(() -> new InvalidRequestException(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
     }
 
     @Schema(name = "GoalPage")

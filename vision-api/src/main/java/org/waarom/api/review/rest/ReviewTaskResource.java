@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.QueryParams;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.review.ReviewTask;
 import org.waarom.api.review.service.ReviewService;
@@ -32,9 +33,6 @@ import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 
 /** Review tasks: asked for by the review-scheduler (cycles, goals, a new vision) or by hand; completed by quality managers. */
@@ -78,8 +76,8 @@ public class ReviewTaskResource {
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
         ElementType type = element == null || element.isBlank() ? null : ElementType.fromPath(element.trim())
                 .orElseThrow(() -> new InvalidRequestException("element", "must be one of " + ElementType.allPaths()));
-        return reviews.tasks(org, enumOf("status", status, ReviewTask.Status.class), type, enumOf("reason", reason, ReviewTask.Reason.class),
-                date("dueBefore", dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
+        return reviews.tasks(org, QueryParams.enumOf("status", status, ReviewTask.Status.class), type, QueryParams.enumOf("reason", reason, ReviewTask.Reason.class),
+                QueryParams.date("dueBefore", dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
     @GET
@@ -128,24 +126,5 @@ public class ReviewTaskResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException("There is no review task '" + value + "'");
         }
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value.trim())).findFirst()
-                .orElseThrow(() -> new InvalidRequestException(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
     }
 }
