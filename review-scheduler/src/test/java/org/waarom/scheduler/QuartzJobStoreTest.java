@@ -24,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
+@QuarkusTestResource(VisionApiStub.class)
 class QuartzJobStoreTest {
 
     @Inject

@@ -44,6 +44,15 @@ public interface SchedulerConfig {
          * creates one, since the API generates keys and shows them only once.
          */
         Optional<String> key();
+
+        /**
+         * How long without a useful answer from the vision-api (any replica's) before readiness
+         * reports the API unreachable ({@code WAAROM_API_UNREACHABLE_AFTER}); a few poll intervals.
+         * The service keeps running and catches up either way.
+         */
+        @WithDefault("PT1M")
+        @DurationMin(nanos = 0, inclusive = false, message = POSITIVE_DURATION)
+        Duration unreachableAfter();
     }
 
     interface Events {

@@ -36,6 +36,7 @@ class SchedulerConfigTest {
 
         assertThat(config.api().url()).isEqualTo("http://localhost:8080");
         assertThat(config.api().key()).isEmpty();
+        assertThat(config.api().unreachableAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.events().pollInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.policies().syncInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.reminders().interval()).isEqualTo(Duration.ofMinutes(15));
@@ -47,6 +48,7 @@ class SchedulerConfigTest {
         SchedulerConfig config = build(new EnvConfigSource(Map.of(
                 "WAAROM_API_URL", "https://vision.example.org",
                 "WAAROM_API_KEY", "wk_service",
+                "WAAROM_API_UNREACHABLE_AFTER", "PT2M",
                 "WAAROM_EVENTS_POLL_INTERVAL", "PT30S",
                 "WAAROM_POLICIES_SYNC_INTERVAL", "PT10M",
                 "WAAROM_REMINDERS_INTERVAL", "PT1H",
@@ -54,6 +56,7 @@ class SchedulerConfigTest {
 
         assertThat(config.api().url()).isEqualTo("https://vision.example.org");
         assertThat(config.api().key()).contains("wk_service");
+        assertThat(config.api().unreachableAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.events().pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.policies().syncInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.reminders().interval()).isEqualTo(Duration.ofHours(1));

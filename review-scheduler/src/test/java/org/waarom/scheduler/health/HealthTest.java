@@ -2,8 +2,14 @@ package org.waarom.scheduler.health;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
+import org.waarom.scheduler.TestScheduler;
+import org.waarom.scheduler.VisionApiStub;
+
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,21 +17,36 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.awaitility.Awaitility.await;
 
 /** What a load balancer and an operator see at /q/health. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
+@QuarkusTestResource(VisionApiStub.class)
 class HealthTest {
 
     private static final String QUARTZ_CHECK = "checks.find { it.name == '" + QuartzSchedulerReadiness.NAME + "' }";
 
+    @Inject
+    TestScheduler scheduler;
+
+    @BeforeEach
+    void apiAnswers() {
+        // A quiet but reachable API, and the jobs that talk to it running.
+        scheduler.quiesce();
+        scheduler.resume();
+    }
+
     @Test
-    void healthIsUpWithTheDatabaseAndTheQuartzScheduler() {
-        given().when().get("/q/health")
+    void healthIsUpWithTheDatabaseTheQuartzSchedulerAndTheApi() {
+        // The API check turns UP with the first answer of the feed (a circuit opened by an
+        // earlier test closes within a second).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(QuartzSchedulerReadiness.NAME, "Database connections health check"))
-                .body("checks.status", not(hasItem("DOWN")));
+                .body("checks.name", hasItems(QuartzSchedulerReadiness.NAME, VisionApiReadiness.NAME,
+                        "Database connections health check"))
+                .body("checks.status", not(hasItem("DOWN"))));
     }
 
     @Test

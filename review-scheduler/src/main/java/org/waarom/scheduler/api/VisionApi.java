@@ -1,0 +1,237 @@
+package org.waarom.scheduler.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.waarom.scheduler.config.SchedulerConfig;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The scheduler's one way to the vision-api. Every call carries the service key
+ * ({@code Authorization: Bearer <WAAROM_API_KEY>}), is limited by a timeout, retried with
+ * exponential back-off when the API is unavailable (no connection, reset, timeout, 5xx, 429) and
+ * guarded by a circuit breaker per operation, so a down API costs little while it is down.
+ * Failures reach callers as {@link VisionApiException} only: a rejection (4xx, not retried) or,
+ * as its subclass {@link VisionApiUnavailableException}, "try again later".
+ * <p>
+ * Retrying a task creation is safe: the {@code sourceKey} makes the API answer a repeat with the
+ * existing task. Every number below can be tuned in configuration, for all calls
+ * ({@code quarkus.fault-tolerance.global.retry.max-retries}) or for one
+ * ({@code quarkus.fault-tolerance."org.waarom.scheduler.api.VisionApi/events".retry.max-retries}).
+ */
+@ApplicationScoped
+public class VisionApi {
+
+    /** Circuit breaker names, one per operation, for health and metrics. */
+    public static final String POLICIES = "vision-api-review-policies";
+    public static final String POLICIES_OF = "vision-api-organization-review-policies";
+    public static final String EVENTS = "vision-api-events";
+    public static final String REVIEW_TASKS = "vision-api-review-tasks";
+    public static final List<String> CIRCUIT_BREAKERS = List.of(POLICIES, POLICIES_OF, EVENTS, REVIEW_TASKS);
+
+    /** Counters of review-task requests, tagged with the reason: created (201) and repeated (200). */
+    public static final String TASKS_CREATED = "waarom.scheduler.tasks.created";
+    public static final String TASKS_REPEATED = "waarom.scheduler.tasks.repeated";
+
+    private static final Logger LOG = Logger.getLogger(VisionApi.class);
+    private static final int MAX_DETAIL = 300;
+
+    private final AtomicReference<Instant> lastSuccessfulCall = new AtomicReference<>();
+    private volatile boolean warnedAboutMissingKey;
+
+    @Inject
+    @RestClient
+    VisionApiClient client;
+
+    @Inject
+    SchedulerConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** One page of every organisation's review policies. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(POLICIES)
+    @Fallback(fallbackMethod = "reviewPoliciesFailed", skipOn = VisionApiException.class)
+    public ReviewPolicyPage reviewPolicies(int page, int size) {
+        return call("GET /review-policies", () -> client.reviewPolicies(authorization(), page, size));
+    }
+
+    /** Every review policy of one organisation, each with the organisation filled in. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(POLICIES_OF)
+    @Fallback(fallbackMethod = "reviewPoliciesOfFailed", skipOn = VisionApiException.class)
+    public List<ReviewPolicy> reviewPoliciesOf(String organization) {
+        JsonNode answer = call("GET /organizations/" + organization + "/review-policies",
+                () -> client.reviewPoliciesOf(authorization(), organization));
+        JsonNode items = answer.isArray() ? answer : answer.path("items");
+        List<ReviewPolicy> policies = new ArrayList<>();
+        for (JsonNode item : items) {
+            ReviewPolicy policy = json.convertValue(item, ReviewPolicy.class);
+            policies.add(policy.organization() == null ? policy.withOrganization(organization) : policy);
+        }
+        return policies;
+    }
+
+    /** The events after {@code after} (from the start of the feed when {@code null}). */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(EVENTS)
+    @Fallback(fallbackMethod = "eventsFailed", skipOn = VisionApiException.class)
+    public FeedPage events(String after, int limit) {
+        return call("GET /events", () -> client.events(authorization(), after, limit));
+    }
+
+    /**
+     * Asks for a review task. Idempotent through its {@code sourceKey}, which is what makes the
+     * retries here, and every repeat after a crash, harmless.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(REVIEW_TASKS)
+    @Fallback(fallbackMethod = "createReviewTaskFailed", skipOn = VisionApiException.class)
+    public TaskCreation createReviewTask(String organization, NewReviewTask task) {
+        String operation = "POST /organizations/" + organization + "/review-tasks " + task.sourceKey();
+        TaskCreation outcome = call(operation, () -> {
+            try (Response response = client.createReviewTask(authorization(), organization, task)) {
+                if (response.getStatus() >= 400) {
+                    throw new WebApplicationException(response);
+                }
+                return response.getStatus() == Response.Status.OK.getStatusCode()
+                        ? TaskCreation.ALREADY_EXISTED
+                        : TaskCreation.CREATED;
+            }
+        });
+        metrics.counter(outcome == TaskCreation.CREATED ? TASKS_CREATED : TASKS_REPEATED,
+                "reason", task.reason().name()).increment();
+        if (outcome == TaskCreation.CREATED) {
+            LOG.infof("Created review task %s in %s (due %s)", task.sourceKey(), organization, task.dueDate());
+        }
+        return outcome;
+    }
+
+    /** When this replica last got a useful answer from the API; empty before the first. */
+    public Optional<Instant> lastSuccessfulCall() {
+        return Optional.ofNullable(lastSuccessfulCall.get());
+    }
+
+    // --- Fallbacks: only the fault-tolerance layer's own exceptions reach them (VisionApiException
+    // skips them); each becomes a VisionApiUnavailableException, so callers see one type.
+
+    ReviewPolicyPage reviewPoliciesFailed(int page, int size, Throwable failure) {
+        throw unavailable("GET /review-policies", failure);
+    }
+
+    List<ReviewPolicy> reviewPoliciesOfFailed(String organization, Throwable failure) {
+        throw unavailable("GET /organizations/" + organization + "/review-policies", failure);
+    }
+
+    FeedPage eventsFailed(String after, int limit, Throwable failure) {
+        throw unavailable("GET /events", failure);
+    }
+
+    TaskCreation createReviewTaskFailed(String organization, NewReviewTask task, Throwable failure) {
+        throw unavailable("POST /organizations/" + organization + "/review-tasks " + task.sourceKey(), failure);
+    }
+
+    private static VisionApiUnavailableException unavailable(String operation, Throwable failure) {
+        String why = failure instanceof CircuitBreakerOpenException ? "circuit breaker open after repeated failures"
+                : failure instanceof TimeoutException ? "timed out"
+                : String.valueOf(failure.getMessage());
+        return new VisionApiUnavailableException(0, operation + ": vision-api unavailable (" + why + ")", failure);
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    /** Runs one attempt and turns whatever the REST client throws into a VisionApiException. */
+    private <T> T call(String operation, Call<T> attempt) {
+        try {
+            T result = attempt.run();
+            lastSuccessfulCall.set(clock.instant());
+            return result;
+        } catch (WebApplicationException e) {
+            throw answered(operation, e.getResponse());
+        } catch (VisionApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // No answer: refused or reset connection, read timeout, unreadable body, interrupted.
+            throw new VisionApiUnavailableException(0, operation + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private VisionApiException answered(String operation, Response response) {
+        int status = response.getStatus();
+        String message = operation + " answered " + status + problemDetail(response);
+        boolean unavailable = status >= 500 || status == 429 || status == 408;
+        if (status == 401 || status == 403) {
+            LOG.errorf("%s: check WAAROM_API_KEY, the scheduler needs a key with the platform role 'service'", message);
+        }
+        return unavailable ? new VisionApiUnavailableException(status, message, null) : new VisionApiException(status, message);
+    }
+
+    /** The problem's title and detail, shortened, for logs; never more than the API chose to say. */
+    private String problemDetail(Response response) {
+        try {
+            String body = response.readEntity(String.class);
+            if (body == null || body.isBlank()) {
+                return "";
+            }
+            JsonNode problem = json.readTree(body);
+            String text = (problem.path("title").asText("") + " " + problem.path("detail").asText("")).trim();
+            return text.isEmpty() ? "" : ": " + (text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private String authorization() {
+        Optional<String> key = config.api().key().filter(k -> !k.isBlank());
+        if (key.isEmpty()) {
+            if (!warnedAboutMissingKey) {
+                warnedAboutMissingKey = true;
+                LOG.error("WAAROM_API_KEY is not set: the vision-api will refuse every request of the scheduler");
+            }
+            return null;
+        }
+        return "Bearer " + key.get();
+    }
+}
