@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# ---------------------------------------------------------------------------------------------
+# The review-scheduler at scale, against the packaged vision-api, both on embedded PostgreSQL:
+#
+#   reconcile    N organisations × 4 review policies (default 10,000 × 4 = 40,000) into Quartz
+#                triggers on the scheduler's first start (goal: ≤ 2 minutes)
+#   goal → task  from a goal.reached event to its review task (both instants from the API's feed),
+#                p50 and p95 over G goals (goal: p95 ≤ 2 × the poll interval)
+#
+# The N organisations and their policies are inserted straight into the API's database (SQL
+# through psql), because creating 10,000 organisations over HTTP would measure that instead.
+# Their anchors lie within the last year and the cycle is P1Y, so no due date has passed yet and
+# every policy becomes a trigger for a future date (no burst of tasks).
+#
+# Usage: bench/scheduler-reviews.sh [organisations, default 10000] [goals, default 50]
+# Needs psql and python3 (for the percentiles); builds the services when they are missing.
+# ---------------------------------------------------------------------------------------------
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+ORGANIZATIONS="${1:-10000}"
+GOALS="${2:-50}"
+POLL="PT1S"
+WORK="$(mktemp -d /tmp/waarom-bench-scheduler.XXXXXX)"
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in psql python3 curl; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
+[[ -f vision-api/target/quarkus-app/quarkus-run.jar && -f review-scheduler/target/quarkus-app/quarkus-run.jar ]] \
+    || ./mvnw -B -q package -DskipTests -pl vision-api,review-scheduler -am
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
+wait_ready() { # url, pid, log
+    for _ in $(seq 1 240); do
+        curl -sf "$1/q/health/live" >/dev/null && return 0
+        kill -0 "$2" 2>/dev/null || { tail -40 "$3"; exit 1; }
+        sleep 0.5
+    done
+    echo "not ready: $1" >&2; exit 1
+}
+
+API_PORT=$(free_port); SCHEDULER_PORT=$(free_port)
+API="http://localhost:$API_PORT"
+ADMIN_KEY="wrm_bench-admin-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+WAAROM_DATABASE_EMBEDDED=true WAAROM_DATA_DIR="$WORK/api" QUARKUS_HTTP_PORT=$API_PORT WAAROM_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" \
+QUARKUS_LOG_LEVEL=WARN java -jar vision-api/target/quarkus-app/quarkus-run.jar > "$WORK/api.log" 2>&1 &
+PIDS+=($!); wait_ready "$API" "${PIDS[0]}" "$WORK/api.log"
+
+PG_PORT=$(sed -n 4p "$WORK/api/postgres/postmaster.pid")
+echo "Inserting $ORGANIZATIONS organisations with 4 policies each..."
+psql -q -h localhost -p "$PG_PORT" -U postgres waarom <<SQL
+insert into organization (slug, name, default_language, languages, created_at, updated_at)
+select 'bench-' || lpad(n::text, 6, '0'), 'Bench ' || n, 'nl', 'nl', now(), now() from generate_series(1, $ORGANIZATIONS) n;
+insert into element (organization_id, type) select o.id, t from organization o cross join unnest(array['MISSION','VISION','VALUES','STRATEGY']) t
+where o.slug like 'bench-%';
+insert into review_policy (organization_id, element, enabled, cycle, anchor_date, on_goal_reached, remind_before, escalate_after,
+                           assignees, escalate_to, updated_by, updated_at)
+select o.id, t, true, 'P1Y', current_date - (1 + (o.id * 7 + length(t)) % 300), false, 'P30D', 'P14D', '[]', '[]', 'bench', now()
+from organization o cross join unnest(array['MISSION','VISION','VALUES','STRATEGY']) t where o.slug like 'bench-%';
+SQL
+
+SERVICE_KEY=$(curl -sf -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
+    -d '{"name":"review-scheduler","roles":["service"]}' "$API/api/v1/api-keys" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+
+start=$(date +%s.%N)
+WAAROM_DATABASE_EMBEDDED=true WAAROM_DATA_DIR="$WORK/scheduler" QUARKUS_HTTP_PORT=$SCHEDULER_PORT \
+WAAROM_API_URL="$API" WAAROM_API_KEY="$SERVICE_KEY" WAAROM_EVENTS_POLL_INTERVAL=$POLL WAAROM_POLICIES_SYNC_INTERVAL=PT1H \
+java -jar review-scheduler/target/quarkus-app/quarkus-run.jar > "$WORK/scheduler.log" 2>&1 &
+PIDS+=($!); wait_ready "http://localhost:$SCHEDULER_PORT" "${PIDS[1]}" "$WORK/scheduler.log"
+for _ in $(seq 1 1200); do
+    grep -q "Review policies synced in .* $((ORGANIZATIONS * 4)) policies" "$WORK/scheduler.log" && break
+    sleep 0.5
+done
+sync_line=$(grep -m1 "Review policies synced in .* $((ORGANIZATIONS * 4)) policies" "$WORK/scheduler.log") || { tail -20 "$WORK/scheduler.log"; exit 1; }
+sync_ms=$(sed -E 's/.*synced in ([0-9]+) ms.*/\1/' <<<"$sync_line")
+total=$(python3 -c "print(f'{$(date +%s.%N) - $start:.1f}')")
+
+# Goal → task: an organisation whose vision policy asks for reviews on reached goals (the default).
+curl -sf -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' -d '{"slug":"bench-goals","name":"Goals"}' \
+    "$API/api/v1/organizations" >/dev/null
+for g in $(seq 1 "$GOALS"); do
+    id=$(curl -sf -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
+        -d "{\"kind\":\"STRATEGIC\",\"title\":\"Doel $g\",\"serves\":[\"vision\"]}" "$API/api/v1/organizations/bench-goals/goals" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    curl -sf -X POST -H "Authorization: Bearer $ADMIN_KEY" "$API/api/v1/organizations/bench-goals/goals/$id/reach" >/dev/null
+    sleep 0.2   # spread the goals over time, as real ones are
+done
+for _ in $(seq 1 240); do
+    n=$(curl -sf -H "Authorization: Bearer $ADMIN_KEY" "$API/api/v1/organizations/bench-goals/review-tasks?size=1" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+    [[ "$n" -ge "$GOALS" ]] && break
+    sleep 0.5
+done
+latencies=$(curl -sf -H "Authorization: Bearer $ADMIN_KEY" "$API/api/v1/organizations/bench-goals/events?limit=500" | python3 -c '
+import json, sys
+from datetime import datetime
+items = json.load(sys.stdin)["items"]
+at = lambda e: datetime.fromisoformat(e["occurredAt"].replace("Z", "+00:00"))
+reached = {e["data"]["goalId"]: at(e) for e in items if e["type"] == "goal.reached"}
+created = {e["data"]["goalId"]: at(e) for e in items if e["type"] == "review-task.created" and e["data"].get("goalId")}
+values = sorted((created[g] - reached[g]).total_seconds() for g in reached if g in created)
+pick = lambda q: values[min(len(values) - 1, int(q * len(values)))]
+print(f"{len(values)} {pick(0.5):.2f} {pick(0.95):.2f}")')
+read -r count p50 p95 <<<"$latencies"
+
+echo "review-scheduler at scale, $(nproc) cores, poll interval $POLL"
+echo "  reconcile $((ORGANIZATIONS * 4)) policies into triggers: ${sync_ms} ms (first start to synced: ${total} s; goal ≤ 120 s)"
+echo "  goal.reached → review task over $count goals: p50 ${p50} s, p95 ${p95} s (goal: p95 ≤ 2 s = 2 × poll interval)"
