@@ -31,6 +31,20 @@ public final class QuartzWork {
         });
     }
 
+    /**
+     * Runs {@code work} in the caller's transaction when there is one (a batch of changes that
+     * commits together), else in a new one.
+     */
+    public static <T> T joining(Work<T> work) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            try {
+                return work.run();
+            } catch (SchedulerException e) {
+                throw new QuartzStoreException(e);
+            }
+        });
+    }
+
     /** A failure of the Quartz job store (its database), unchecked so it ends the job run that met it. */
     public static final class QuartzStoreException extends RuntimeException {
         QuartzStoreException(SchedulerException cause) {

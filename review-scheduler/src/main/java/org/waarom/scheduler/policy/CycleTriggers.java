@@ -116,7 +116,7 @@ public class CycleTriggers {
             }
             return remove(key) ? Change.REMOVED : Change.NONE;
         }
-        return QuartzWork.inTransaction(() -> {
+        return QuartzWork.joining(() -> {
             JobDetail existing = quartz.getJobDetail(key);
             boolean triggerExists = quartz.checkExists(triggerKey(key));
             if (existing != null && triggerExists && sameCadence(existing.getJobDataMap(), policy)) {
@@ -145,7 +145,7 @@ public class CycleTriggers {
 
     /** Removes a policy's job and trigger; {@code false} when there were none. */
     public boolean remove(JobKey key) {
-        return QuartzWork.inTransaction(() -> quartz.deleteJob(key));
+        return QuartzWork.joining(() -> quartz.deleteJob(key));
     }
 
     /** The keys of every cycle job in the store. */
