@@ -35,7 +35,8 @@ class EmbeddedDatabaseRestartTest {
         }
         System.out.println("READY");
         System.out.flush();
-        Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+        // Runs until the test kills it, like a service does.
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     @Test
