@@ -76,7 +76,10 @@ public class EventService {
     @Transactional
     public EventPage feed(Organization organization, String after, int limit) {
         Cursor cursor = Cursor.parse(after);
-        requireKept(cursor);
+        if (after != null && !after.isBlank()) {
+            // Starting from the beginning is always possible; only a client's own cursor can be too old.
+            requireKept(cursor);
+        }
         StringBuilder sql = new StringBuilder("select id, tx_id::text, organization, type, occurred_at, data::text from event"
                 + " where (tx_id, id) > (cast(:tx as xid8), :id)"
                 + " and tx_id < pg_snapshot_xmin(pg_current_snapshot())");
