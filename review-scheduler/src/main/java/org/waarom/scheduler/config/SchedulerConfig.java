@@ -6,6 +6,7 @@ import org.hibernate.validator.constraints.URL;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,14 @@ public interface SchedulerConfig {
         @WithDefault("PT1M")
         @DurationMin(nanos = 0, inclusive = false, message = POSITIVE_DURATION)
         Duration syncInterval();
+
+        /**
+         * The time of day (UTC) at which a cycle review falls due on its due date and its task is
+         * created ({@code WAAROM_POLICIES_DUE_TIME}). A change applies to triggers as they are next
+         * scheduled: after their next firing, or when their policy changes.
+         */
+        @WithDefault("06:00")
+        LocalTime dueTime();
     }
 
     interface Reminders {

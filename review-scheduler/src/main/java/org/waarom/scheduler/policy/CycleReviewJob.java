@@ -68,6 +68,6 @@ public class CycleReviewJob implements Job {
                 LOG.errorf("Cycle review %s due %s refused by the vision-api: %s", key.getName(), due.get(), e.getMessage());
             }
         }
-        triggers.moveTrigger(key, policy, CycleTriggers.fireInstant(policy.cadence().nextDueAfter(today)), context.getFireTime());
+        triggers.moveTrigger(key, policy, triggers.fireInstant(policy.cadence().nextDueAfter(today)), context.getFireTime());
     }
 }

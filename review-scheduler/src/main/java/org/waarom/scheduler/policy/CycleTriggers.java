@@ -16,15 +16,20 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.impl.triggers.SimpleTriggerImpl;
 import org.waarom.scheduler.QuartzWork;
 import org.waarom.scheduler.api.ReviewPolicy;
+import org.waarom.scheduler.config.SchedulerConfig;
 import org.waarom.scheduler.cadence.Cadence;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +44,8 @@ import static org.quartz.TriggerBuilder.newTrigger;
  * {@code enabled}, {@code cycle} and {@code anchorDate}, which is how a sync tells a changed
  * policy from an unchanged one.
  * <p>
- * A trigger fires at {@value #FIRE_HOUR}:00 UTC on the due date. Its misfire instruction is set
- * explicitly to {@link SimpleTrigger#MISFIRE_INSTRUCTION_FIRE_NOW}: a firing missed while no
+ * A trigger fires on the due date at {@code waarom.policies.due-time} (UTC, 06:00 unless
+ * configured). Its misfire instruction is set explicitly to {@link SimpleTrigger#MISFIRE_INSTRUCTION_FIRE_NOW}: a firing missed while no
  * replica ran happens once as soon as one does, and the job then creates the task for the latest
  * due date only (never one per missed cycle) and moves the trigger on to the next due date.
  */
@@ -48,9 +53,6 @@ import static org.quartz.TriggerBuilder.newTrigger;
 public class CycleTriggers {
 
     public static final String GROUP = "review-cycles";
-    /** Hour of the day (UTC) at which a cycle review falls due and its task is created. */
-    public static final int FIRE_HOUR = 6;
-
     static final String ORGANIZATION = "organization";
     static final String ELEMENT = "element";
     static final String ENABLED = "enabled";
@@ -68,6 +70,12 @@ public class CycleTriggers {
     @Inject
     Clock clock;
 
+    @Inject
+    CycleSchedules schedules;
+
+    @Inject
+    SchedulerConfig config;
+
     public static JobKey jobKey(String organization, String element) {
         return JobKey.jobKey(organization + "/" + element, GROUP);
     }
@@ -76,9 +84,9 @@ public class CycleTriggers {
         return TriggerKey.triggerKey(job.getName(), job.getGroup());
     }
 
-    /** The instant a review due on {@code dueDate} fires: {@value #FIRE_HOUR}:00 UTC that day. */
-    public static Instant fireInstant(LocalDate dueDate) {
-        return dueDate.atTime(LocalTime.of(FIRE_HOUR, 0)).toInstant(ZoneOffset.UTC);
+    /** The instant a review due on {@code dueDate} fires: the configured due time (UTC) that day. */
+    public Instant fireInstant(LocalDate dueDate) {
+        return dueDate.atTime(config.policies().dueTime()).toInstant(ZoneOffset.UTC);
     }
 
     /** The cadence a policy asks for, or empty when it gets no cycle trigger. */
@@ -120,6 +128,8 @@ public class CycleTriggers {
             JobDetail existing = quartz.getJobDetail(key);
             boolean triggerExists = quartz.checkExists(triggerKey(key));
             if (existing != null && triggerExists && sameCadence(existing.getJobDataMap(), policy)) {
+                // A job from before the cycle_schedule table: give it its row, so the next sync skips it.
+                schedules.save(List.of(policy), clock.instant());
                 return Change.UNCHANGED;
             }
             LocalDate today = LocalDate.now(clock);
@@ -128,15 +138,8 @@ public class CycleTriggers {
                     ? cadence.get().latestDueOnOrBefore(today).orElseGet(() -> cadence.get().nextDueAfter(today))
                     : cadence.get().nextDueAfter(today);
             Trigger trigger = triggerAt(key, fireInstant(due), previousFireTime(key));
-            JobDetail job = newJob(CycleReviewJob.class)
-                    .withIdentity(key)
-                    .withDescription("Cycle review of " + policy.element() + " in " + policy.organization())
-                    .usingJobData(dataOf(policy))
-                    .storeDurably()
-                    // A replica that dies while creating the task: another one runs the job again.
-                    .requestRecovery()
-                    .build();
-            quartz.scheduleJob(job, Set.of(trigger), true);
+            quartz.scheduleJob(jobFor(policy), Set.of(trigger), true);
+            schedules.save(List.of(policy), clock.instant());
             LOG.debugf("%s cycle trigger %s: %s from %s, fires %s", isNew ? "Created" : "Rescheduled",
                     key.getName(), policy.cycle(), policy.anchorDate(), due);
             return isNew ? Change.CREATED : Change.RESCHEDULED;
@@ -145,7 +148,64 @@ public class CycleTriggers {
 
     /** Removes a policy's job and trigger; {@code false} when there were none. */
     public boolean remove(JobKey key) {
-        return QuartzWork.joining(() -> quartz.deleteJob(key));
+        return QuartzWork.joining(() -> {
+            schedules.delete(key.getName());
+            return quartz.deleteJob(key);
+        });
+    }
+
+    /** The cycle group as it is now, read with three queries for a whole sync to compare against. */
+    public Snapshot snapshot() {
+        return QuartzWork.inTransaction(() -> new Snapshot(
+                quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)),
+                quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP)),
+                schedules.all()));
+    }
+
+    /**
+     * What {@link #apply} would answer for a policy that needs no change according to the snapshot
+     * (its job, trigger and recorded cadence all match, or it has no cycle and no job); empty when
+     * it needs work.
+     */
+    public static Optional<Change> settled(ReviewPolicy policy, Snapshot snapshot) {
+        JobKey key = jobKey(policy.organization(), policy.element());
+        if (cadenceOf(policy).isEmpty()) {
+            return snapshot.absent(key) ? Optional.of(Change.NONE) : Optional.empty();
+        }
+        boolean same = snapshot.jobs().contains(key) && snapshot.triggers().contains(triggerKey(key))
+                && CycleSchedules.fingerprint(policy).equals(snapshot.cadences().get(key.getName()));
+        return same ? Optional.of(Change.UNCHANGED) : Optional.empty();
+    }
+
+    /**
+     * Applies policies that need work, in the caller's transaction. Policies the snapshot has
+     * never seen are stored with one {@code scheduleJobs} call (the common case at a first start
+     * with many organisations); the others go through {@link #apply} one by one.
+     */
+    public Map<Change, Integer> applyAll(List<ReviewPolicy> policies, Snapshot snapshot) {
+        return QuartzWork.joining(() -> {
+            Map<Change, Integer> changes = new EnumMap<>(Change.class);
+            Map<JobDetail, Set<? extends Trigger>> created = new LinkedHashMap<>();
+            List<ReviewPolicy> createdPolicies = new ArrayList<>();
+            LocalDate today = LocalDate.now(clock);
+            for (ReviewPolicy policy : policies) {
+                JobKey key = jobKey(policy.organization(), policy.element());
+                Optional<Cadence> cadence = cadenceOf(policy);
+                if (cadence.isPresent() && snapshot.absent(key)) {
+                    LocalDate due = cadence.get().latestDueOnOrBefore(today).orElseGet(() -> cadence.get().nextDueAfter(today));
+                    created.put(jobFor(policy), Set.of(triggerAt(key, fireInstant(due), null)));
+                    createdPolicies.add(policy);
+                } else {
+                    changes.merge(apply(policy), 1, Integer::sum);
+                }
+            }
+            if (!created.isEmpty()) {
+                quartz.scheduleJobs(created, true);
+                schedules.save(createdPolicies, clock.instant());
+                changes.merge(Change.CREATED, created.size(), Integer::sum);
+            }
+            return changes;
+        });
     }
 
     /** The keys of every cycle job in the store. */
@@ -175,6 +235,17 @@ public class CycleTriggers {
             }
             return null;
         });
+    }
+
+    private static JobDetail jobFor(ReviewPolicy policy) {
+        return newJob(CycleReviewJob.class)
+                .withIdentity(jobKey(policy.organization(), policy.element()))
+                .withDescription("Cycle review of " + policy.element() + " in " + policy.organization())
+                .usingJobData(dataOf(policy))
+                .storeDurably()
+                // A replica that dies while creating the task: another one runs the job again.
+                .requestRecovery()
+                .build();
     }
 
     /**
@@ -215,6 +286,19 @@ public class CycleTriggers {
         return Objects.equals(data.getString(ENABLED), String.valueOf(policy.enabled()))
                 && Objects.equals(data.getString(CYCLE), policy.cycle())
                 && Objects.equals(data.getString(ANCHOR_DATE), String.valueOf(policy.anchorDate()));
+    }
+
+    /**
+     * The cycle jobs, their triggers and the cadences recorded for them, as one sync found them.
+     *
+     * @param cadences job name → {@link CycleSchedules#fingerprint}
+     */
+    public record Snapshot(Set<JobKey> jobs, Set<TriggerKey> triggers, Map<String, String> cadences) {
+
+        /** Neither a job nor a trigger of this key: a policy Quartz has never seen. */
+        boolean absent(JobKey key) {
+            return !jobs.contains(key) && !triggers.contains(triggerKey(key));
+        }
     }
 
     /** A scheduled cycle: whose, which element, and its cadence. */

@@ -15,12 +15,11 @@ import org.waarom.scheduler.api.VisionApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.quartz.TriggerBuilder.newTrigger;
 
@@ -68,50 +67,60 @@ public class PolicySync {
     public Map<CycleTriggers.Change, Integer> reconcile() {
         long started = System.nanoTime();
         Map<JobKey, ReviewPolicy> policies = readAll();
+        long read = System.nanoTime();
+        CycleTriggers.Snapshot snapshot = triggers.snapshot();
         Map<CycleTriggers.Change, Integer> changes = new EnumMap<>(CycleTriggers.Change.class);
-        Set<JobKey> gone = new HashSet<>(triggers.scheduledJobs());
-        gone.removeAll(policies.keySet());
-        List<Runnable> work = new ArrayList<>();
-        policies.values().forEach(policy -> work.add(() -> changes.merge(triggers.apply(policy), 1, Integer::sum)));
-        gone.forEach(key -> work.add(() -> {
-            if (triggers.remove(key)) {
-                changes.merge(CycleTriggers.Change.REMOVED, 1, Integer::sum);
-            }
-        }));
-        int failures = 0;
-        // Changes commit in batches: one commit (and fsync) per policy made 40,000 policies take minutes.
-        for (int from = 0; from < work.size(); from += BATCH) {
-            List<Runnable> batch = work.subList(from, Math.min(work.size(), from + BATCH));
-            Map<CycleTriggers.Change, Integer> before = new EnumMap<>(changes);
-            try {
-                QuartzWork.inTransaction(() -> {
-                    batch.forEach(Runnable::run);
-                    return null;
-                });
-            } catch (RuntimeException batchFailure) {
-                // The batch rolled back as a whole; apply its policies one by one, so one bad policy costs only itself.
-                changes.clear();
-                changes.putAll(before);
-                for (Runnable single : batch) {
-                    try {
-                        QuartzWork.inTransaction(() -> {
-                            single.run();
-                            return null;
-                        });
-                    } catch (RuntimeException e) {
-                        failures++;
-                        LOG.errorf(e, "Could not apply a review policy; the next sync tries again");
-                    }
-                }
-            }
-        }
+        // Nearly every policy is unchanged nearly every time: those are settled against the
+        // snapshot without touching the job store.
+        List<ReviewPolicy> changed = new ArrayList<>();
+        policies.values().forEach(policy -> CycleTriggers.settled(policy, snapshot)
+                .ifPresentOrElse(change -> changes.merge(change, 1, Integer::sum), () -> changed.add(policy)));
+        List<JobKey> gone = snapshot.jobs().stream().filter(key -> !policies.containsKey(key)).toList();
+        int failures = inBatches(changed, batch -> triggers.applyAll(batch, snapshot), changes)
+                + inBatches(gone, batch -> {
+                    Map<CycleTriggers.Change, Integer> removed = new EnumMap<>(CycleTriggers.Change.class);
+                    batch.forEach(key -> {
+                        if (triggers.remove(key)) {
+                            removed.merge(CycleTriggers.Change.REMOVED, 1, Integer::sum);
+                        }
+                    });
+                    return removed;
+                }, changes);
         if (failures == 0) {
             int scheduled = triggers.scheduledJobs().size();
             log.recordSuccess(clock.instant(), policies.size(), scheduled);
         }
-        LOG.infof("Review policies synced in %d ms: %d policies, %s%s", (System.nanoTime() - started) / 1_000_000,
-                policies.size(), changes, failures == 0 ? "" : ", " + failures + " failed");
+        LOG.infof("Review policies synced in %d ms (read %d ms): %d policies, %s%s", (System.nanoTime() - started) / 1_000_000,
+                (read - started) / 1_000_000, policies.size(), changes, failures == 0 ? "" : ", " + failures + " failed");
         return changes;
+    }
+
+    /**
+     * Runs {@code work} over {@code items} in transactions of {@value #BATCH}: one commit (and
+     * fsync) per policy made 40,000 policies take minutes. A batch that fails rolls back as a
+     * whole and is then done one item at a time, so that one bad policy costs only itself.
+     *
+     * @return how many items failed on their own
+     */
+    private <T> int inBatches(List<T> items, Function<List<T>, Map<CycleTriggers.Change, Integer>> work,
+                              Map<CycleTriggers.Change, Integer> changes) {
+        int failures = 0;
+        for (int from = 0; from < items.size(); from += BATCH) {
+            List<T> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+            try {
+                QuartzWork.inTransaction(() -> work.apply(batch)).forEach((change, n) -> changes.merge(change, n, Integer::sum));
+            } catch (RuntimeException batchFailure) {
+                for (T single : batch) {
+                    try {
+                        QuartzWork.inTransaction(() -> work.apply(List.of(single))).forEach((change, n) -> changes.merge(change, n, Integer::sum));
+                    } catch (RuntimeException e) {
+                        failures++;
+                        LOG.errorf(e, "Could not apply the review policy change for %s; the next sync tries again", single);
+                    }
+                }
+            }
+        }
+        return failures;
     }
 
     /**

@@ -39,6 +39,7 @@ class SchedulerConfigTest {
         assertThat(config.api().unreachableAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.events().pollInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.policies().syncInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.policies().dueTime()).isEqualTo(java.time.LocalTime.of(6, 0));
         assertThat(config.reminders().interval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.reminders().webhookUrl()).isEmpty();
     }
@@ -51,6 +52,7 @@ class SchedulerConfigTest {
                 "WAAROM_API_UNREACHABLE_AFTER", "PT2M",
                 "WAAROM_EVENTS_POLL_INTERVAL", "PT30S",
                 "WAAROM_POLICIES_SYNC_INTERVAL", "PT10M",
+                "WAAROM_POLICIES_DUE_TIME", "07:30",
                 "WAAROM_REMINDERS_INTERVAL", "PT1H",
                 "WAAROM_REMINDERS_WEBHOOK_URL", "https://hooks.example.org/T1/B2"), 300));
 
@@ -59,6 +61,7 @@ class SchedulerConfigTest {
         assertThat(config.api().unreachableAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.events().pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.policies().syncInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.policies().dueTime()).isEqualTo(java.time.LocalTime.of(7, 30));
         assertThat(config.reminders().interval()).isEqualTo(Duration.ofHours(1));
         assertThat(config.reminders().webhookUrl()).contains("https://hooks.example.org/T1/B2");
     }
@@ -72,6 +75,8 @@ class SchedulerConfigTest {
         assertThatThrownBy(() -> mapping(Map.of("waarom.policies.sync-interval", "-PT1M")))
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("waarom.policies.sync-interval");
+        assertThatThrownBy(() -> mapping(Map.of("waarom.policies.due-time", "25:00")))
+                .hasMessageContaining("waarom.policies.due-time");
         assertThatThrownBy(() -> mapping(Map.of("waarom.reminders.interval", "PT0S")))
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("waarom.reminders.interval");

@@ -11,6 +11,7 @@ import org.quartz.Scheduler;
 import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
+import org.waarom.scheduler.QuartzWork;
 import org.waarom.scheduler.TestScheduler;
 import org.waarom.scheduler.VisionApiStub;
 
@@ -47,6 +48,12 @@ class PolicySyncTest {
     @Inject
     PolicySyncLog syncLog;
 
+    @Inject
+    CycleTriggers cycleTriggers;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     WireMockServer stub;
 
     @BeforeEach
@@ -62,7 +69,7 @@ class PolicySyncTest {
         scheduler.resume();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fireTime("zorg-a/vision"))
-                .isEqualTo(CycleTriggers.fireInstant(ANCHOR.plusYears(3))));
+                .isEqualTo(cycleTriggers.fireInstant(ANCHOR.plusYears(3))));
         JobDetail job = quartz.getJobDetail(CycleTriggers.jobKey("zorg-a", "vision"));
         assertThat(job.getJobDataMap().getString(CycleTriggers.CYCLE)).isEqualTo("P3Y");
         assertThat(job.getJobDataMap().getString(CycleTriggers.ANCHOR_DATE)).isEqualTo(ANCHOR.toString());
@@ -84,17 +91,17 @@ class PolicySyncTest {
         stubPolicies(0, 1, policy("zorg-c", "vision", true, "P3Y", ANCHOR));
         scheduler.resume();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fireTime("zorg-c/vision"))
-                .isEqualTo(CycleTriggers.fireInstant(ANCHOR.plusYears(3))));
+                .isEqualTo(cycleTriggers.fireInstant(ANCHOR.plusYears(3))));
 
         stubPolicies(0, 1, policy("zorg-c", "vision", true, "P6M", ANCHOR));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fireTime("zorg-c/vision"))
-                .isEqualTo(CycleTriggers.fireInstant(ANCHOR.plusMonths(6))));
+                .isEqualTo(cycleTriggers.fireInstant(ANCHOR.plusMonths(6))));
         assertThat(quartz.getJobDetail(CycleTriggers.jobKey("zorg-c", "vision")).getJobDataMap().getString(CycleTriggers.CYCLE))
                 .isEqualTo("P6M");
 
         stubPolicies(0, 1, policy("zorg-c", "vision", true, "P6M", ANCHOR.plusMonths(1)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fireTime("zorg-c/vision"))
-                .isEqualTo(CycleTriggers.fireInstant(ANCHOR.plusMonths(7))));
+                .isEqualTo(cycleTriggers.fireInstant(ANCHOR.plusMonths(7))));
     }
 
     @Test
@@ -108,6 +115,34 @@ class PolicySyncTest {
         // Two more syncs later, the very same trigger (start time included) is still there.
         await().atMost(Duration.ofSeconds(30)).until(() -> syncLog.lastSuccess().orElseThrow().isAfter(synced.plusMillis(1500)));
         assertThat(triggerOf("zorg-u/mission").getStartTime()).isEqualTo(first.getStartTime());
+    }
+
+    @Test
+    void aTriggerLostFromTheStoreIsMadeAgain() throws Exception {
+        stubPolicies(0, 1, policy("zorg-l", "vision", true, "P2Y", ANCHOR));
+        scheduler.resume();
+        await().atMost(Duration.ofSeconds(30)).until(() -> fireTime("zorg-l/vision") != null);
+
+        // The job (with its recorded cadence) stays, its trigger goes: the next sync must notice.
+        QuartzWork.inTransaction(() -> quartz.unscheduleJob(org.quartz.TriggerKey.triggerKey("zorg-l/vision", CycleTriggers.GROUP)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fireTime("zorg-l/vision"))
+                .isEqualTo(cycleTriggers.fireInstant(ANCHOR.plusYears(2))));
+    }
+
+    @Test
+    void aJobWithoutARecordedCadenceIsComparedThroughTheJobStoreAndThenRecorded() throws Exception {
+        stubPolicies(0, 1, policy("zorg-r", "values", true, "P4Y", ANCHOR));
+        scheduler.resume();
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordedCadence("zorg-r/values") != null);
+        Trigger first = triggerOf("zorg-r/values");
+
+        // As a job scheduled before the cycle_schedule table existed.
+        execute("delete from cycle_schedule where job_name = 'zorg-r/values'");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordedCadence("zorg-r/values") != null);
+        assertThat(recordedCadence("zorg-r/values")).isEqualTo("P4Y " + ANCHOR);
+        assertThat(triggerOf("zorg-r/values").getStartTime()).isEqualTo(first.getStartTime());
     }
 
     @Test
@@ -151,6 +186,22 @@ class PolicySyncTest {
 
         assertThat(quartz.checkExists(CycleTriggers.jobKey("zorg-g", "vision"))).isTrue();
         assertThat(quartz.checkExists(CycleTriggers.jobKey("zorg-h", "vision"))).isFalse();
+    }
+
+    private String recordedCadence(String jobName) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement("select cycle, anchor_date from cycle_schedule where job_name = ?")) {
+            query.setString(1, jobName);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) + " " + row.getDate(2).toLocalDate() : null;
+            }
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private Instant fireTime(String name) throws Exception {
