@@ -17,6 +17,7 @@ import org.waarom.scheduler.config.SchedulerConfig;
 import org.waarom.scheduler.feed.FeedConsumerJob;
 import org.waarom.scheduler.policy.PolicySync;
 import org.waarom.scheduler.policy.PolicySyncJob;
+import org.waarom.scheduler.reminder.ReminderJob;
 
 import java.time.Duration;
 import java.util.Date;
@@ -25,9 +26,10 @@ import static org.quartz.JobBuilder.newJob;
 import static org.quartz.TriggerBuilder.newTrigger;
 
 /**
- * At start, makes sure the cluster's two recurring jobs exist in the shared job store with this
- * replica's intervals: the event feed ({@code waarom.events.poll-interval}) and the policy sync
- * ({@code waarom.policies.sync-interval}), and asks for a policy sync now. They are Quartz jobs, not
+ * At start, makes sure the cluster's three recurring jobs exist in the shared job store with this
+ * replica's intervals: the event feed ({@code waarom.events.poll-interval}), the policy sync
+ * ({@code waarom.policies.sync-interval}) and the reminders ({@code waarom.reminders.interval}),
+ * and asks for a policy sync now. They are Quartz jobs, not
  * {@code @Scheduled} methods, so that in a cluster each run happens on one replica only.
  */
 @ApplicationScoped
@@ -49,6 +51,9 @@ public class RecurringJobs {
                 "Follows the vision-api event feed");
         Duration sync = config.policies().syncInterval();
         ensure(PolicySyncJob.class, PolicySyncJob.KEY, sync, sync, "Reconciles review policies into cycle triggers");
+        // The first pass soon after the job is first stored; later starts keep the stored cadence.
+        ensure(ReminderJob.class, ReminderJob.KEY, config.reminders().interval(), Duration.ofSeconds(30),
+                "Sends review reminders");
         policySync.requestSoon();
     }
 

@@ -12,6 +12,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.waarom.scheduler.feed.FeedConsumerJob;
 import org.waarom.scheduler.policy.CycleTriggers;
 import org.waarom.scheduler.policy.PolicySyncJob;
+import org.waarom.scheduler.reminder.ReminderJob;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,12 +42,12 @@ public class TestScheduler {
     CircuitBreakerMaintenance circuitBreakers;
 
     /**
-     * Pauses the feed and the policy sync, waits until no job runs, removes every cycle job,
+     * Pauses the feed, the policy sync and the reminders, waits until no job runs, removes every cycle job,
      * makes the stub API quiet, closes the circuit breakers and empties the feed cursor.
      */
     public void quiesce() {
         QuartzWork.inTransaction(() -> {
-            for (JobKey job : List.of(FeedConsumerJob.KEY, PolicySyncJob.KEY)) {
+            for (JobKey job : List.of(FeedConsumerJob.KEY, PolicySyncJob.KEY, ReminderJob.KEY)) {
                 quartz.pauseJob(job);
                 for (Trigger trigger : quartz.getTriggersOfJob(job)) {
                     if (trigger.getKey().getName().startsWith("requested-")) {
@@ -69,7 +70,10 @@ public class TestScheduler {
         execute("update feed_cursor set cursor = null, read_at = null, caught_up_at = null, last_event_at = null where id = 1");
     }
 
-    /** Lets the feed and the policy sync run again on their (test) intervals. */
+    /**
+     * Lets the feed and the policy sync run again on their (test) intervals. The reminder job
+     * stays paused: tests run reminder passes themselves.
+     */
     public void resume() {
         QuartzWork.inTransaction(() -> {
             quartz.resumeJob(FeedConsumerJob.KEY);

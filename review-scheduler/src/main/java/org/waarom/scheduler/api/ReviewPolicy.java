@@ -5,16 +5,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A review policy as the vision-api serves it (DESIGN section 5): whether, how often and since
  * when one element of one organisation is reviewed. {@code cycle} and {@code remindBefore} stay
- * text here so that one malformed policy cannot make a whole page unreadable; {@link #cyclePeriod()}
- * and {@link #remindBeforePeriod()} parse them.
+ * text here so that one malformed policy cannot make a whole page unreadable; {@link #cyclePeriod()},
+ * {@link #remindBeforePeriod()} and {@link #escalateAfterPeriod()} parse them.
  *
  * @param anchorDate the start of the cadence; {@code null} while the element was never adopted
  *                   and no anchor was set, which means no cycle trigger
+ * @param assignees  the quality managers who get the reminders
+ * @param escalateTo who hears when a review is overdue by more than {@code escalateAfter}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReviewPolicy(
@@ -25,7 +28,20 @@ public record ReviewPolicy(
         LocalDate anchorDate,
         boolean onGoalReached,
         String remindBefore,
-        String escalateAfter) {
+        String escalateAfter,
+        List<Recipient> assignees,
+        List<Recipient> escalateTo) {
+
+    public ReviewPolicy {
+        assignees = assignees == null ? List.of() : List.copyOf(assignees);
+        escalateTo = escalateTo == null ? List.of() : List.copyOf(escalateTo);
+    }
+
+    /** A policy without recipients, as the cycle triggers need it. */
+    public ReviewPolicy(String organization, String element, boolean enabled, String cycle, LocalDate anchorDate,
+                        boolean onGoalReached, String remindBefore, String escalateAfter) {
+        this(organization, element, enabled, cycle, anchorDate, onGoalReached, remindBefore, escalateAfter, List.of(), List.of());
+    }
 
     /** The cycle as a period, or empty when it is missing, malformed, zero or negative. */
     public Optional<Period> cyclePeriod() {
@@ -37,9 +53,15 @@ public record ReviewPolicy(
         return positivePeriod(remindBefore);
     }
 
+    /** How long past its due date a task is escalated, or empty when not set or malformed. */
+    public Optional<Period> escalateAfterPeriod() {
+        return positivePeriod(escalateAfter);
+    }
+
     /** The same policy attributed to an organisation, for lists that leave it implicit. */
     public ReviewPolicy withOrganization(String slug) {
-        return new ReviewPolicy(slug, element, enabled, cycle, anchorDate, onGoalReached, remindBefore, escalateAfter);
+        return new ReviewPolicy(slug, element, enabled, cycle, anchorDate, onGoalReached, remindBefore, escalateAfter,
+                assignees, escalateTo);
     }
 
     private static Optional<Period> positivePeriod(String text) {

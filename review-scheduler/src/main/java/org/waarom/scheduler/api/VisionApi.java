@@ -19,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.waarom.scheduler.config.SchedulerConfig;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,8 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * as its subclass {@link VisionApiUnavailableException}, "try again later".
  * <p>
  * Retrying a task creation is safe: the {@code sourceKey} makes the API answer a repeat with the
- * existing task. Every number below can be tuned in configuration, for all calls
- * ({@code quarkus.fault-tolerance.global.retry.max-retries}) or for one
+ * existing task. Retrying a reminder record is safe too: a repeat answers 409 with the record the
+ * first attempt made, which the caller then owns. Every number below can be tuned in
+ * configuration, for all calls ({@code quarkus.fault-tolerance.global.retry.max-retries}) or for one
  * ({@code quarkus.fault-tolerance."org.waarom.scheduler.api.VisionApi/events".retry.max-retries}).
  */
 @ApplicationScoped
@@ -48,7 +50,15 @@ public class VisionApi {
     public static final String POLICIES_OF = "vision-api-organization-review-policies";
     public static final String EVENTS = "vision-api-events";
     public static final String REVIEW_TASKS = "vision-api-review-tasks";
-    public static final List<String> CIRCUIT_BREAKERS = List.of(POLICIES, POLICIES_OF, EVENTS, REVIEW_TASKS);
+    public static final String OPEN_REVIEW_TASKS = "vision-api-open-review-tasks";
+    public static final String ORGANIZATIONS = "vision-api-organizations";
+    public static final String REMINDER_RECORDS = "vision-api-reminder-records";
+    public static final String REMINDER_UPDATES = "vision-api-reminder-updates";
+    public static final List<String> CIRCUIT_BREAKERS = List.of(POLICIES, POLICIES_OF, EVENTS, REVIEW_TASKS,
+            OPEN_REVIEW_TASKS, ORGANIZATIONS, REMINDER_RECORDS, REMINDER_UPDATES);
+
+    /** The status of the review tasks that reminders are for. */
+    static final String OPEN = "OPEN";
 
     /** Counters of review-task requests, tagged with the reason: created (201) and repeated (200). */
     public static final String TASKS_CREATED = "waarom.scheduler.tasks.created";
@@ -147,6 +157,90 @@ public class VisionApi {
         return outcome;
     }
 
+    /** One page of the open review tasks of every organisation, each with the reminders recorded for it. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(OPEN_REVIEW_TASKS)
+    @Fallback(fallbackMethod = "openReviewTasksFailed", skipOn = VisionApiException.class)
+    public ReviewTaskPage openReviewTasks(int page, int size) {
+        return call("GET /review-tasks?status=OPEN", () -> client.reviewTasks(authorization(), OPEN, page, size));
+    }
+
+    /** One organisation (its name and default language); a 404 means it is gone. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(ORGANIZATIONS)
+    @Fallback(fallbackMethod = "organizationFailed", skipOn = VisionApiException.class)
+    public Organization organization(String slug) {
+        return call("GET /organizations/" + slug, () -> client.organization(authorization(), slug));
+    }
+
+    /**
+     * Records a reminder before it is sent. A 409 is an answer here, not a failure: with the
+     * existing record of that kind and channel ({@link ReminderRecording.Outcome#EXISTED}), or
+     * without one because the task is no longer open ({@link ReminderRecording.Outcome#TASK_NOT_OPEN}).
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(REMINDER_RECORDS)
+    @Fallback(fallbackMethod = "recordReminderFailed", skipOn = VisionApiException.class)
+    public ReminderRecording recordReminder(String organization, long taskId, NewReminder reminder) {
+        String operation = reminderOperation("POST", organization, taskId) + " " + reminder.kind() + " " + reminder.channel();
+        return call(operation, () -> {
+            try (Response response = client.recordReminder(authorization(), organization, taskId, reminder)) {
+                if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                    return conflict(response);
+                }
+                if (response.getStatus() >= 400) {
+                    throw new WebApplicationException(response);
+                }
+                return ReminderRecording.created(response.readEntity(Reminder.class));
+            } catch (WebApplicationException e) {
+                // The client may turn a 409 into an exception before the code above sees it.
+                if (e.getResponse().getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                    return conflict(e.getResponse());
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Marks a reminder record {@code SENT} or {@code FAILED}. Returns {@code false} when the API
+     * answers 409 because it was already {@code SENT}: someone was quicker, nothing is lost.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName(REMINDER_UPDATES)
+    @Fallback(fallbackMethod = "updateReminderFailed", skipOn = VisionApiException.class)
+    public boolean updateReminder(String organization, long taskId, long reminderId, ReminderUpdate update) {
+        String operation = reminderOperation("PATCH", organization, taskId) + "/" + reminderId + " " + update.status();
+        return call(operation, () -> {
+            try (Response response = client.updateReminder(authorization(), organization, taskId, reminderId, update)) {
+                if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                    return false;
+                }
+                if (response.getStatus() >= 400) {
+                    throw new WebApplicationException(response);
+                }
+                return true;
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** When this replica last got a useful answer from the API; empty before the first. */
     public Optional<Instant> lastSuccessfulCall() {
         return Optional.ofNullable(lastSuccessfulCall.get());
@@ -169,6 +263,40 @@ public class VisionApi {
 
     TaskCreation createReviewTaskFailed(String organization, NewReviewTask task, Throwable failure) {
         throw unavailable("POST /organizations/" + organization + "/review-tasks " + task.sourceKey(), failure);
+    }
+
+    ReviewTaskPage openReviewTasksFailed(int page, int size, Throwable failure) {
+        throw unavailable("GET /review-tasks?status=OPEN", failure);
+    }
+
+    Organization organizationFailed(String slug, Throwable failure) {
+        throw unavailable("GET /organizations/" + slug, failure);
+    }
+
+    ReminderRecording recordReminderFailed(String organization, long taskId, NewReminder reminder, Throwable failure) {
+        throw unavailable(reminderOperation("POST", organization, taskId), failure);
+    }
+
+    boolean updateReminderFailed(String organization, long taskId, long reminderId, ReminderUpdate update, Throwable failure) {
+        throw unavailable(reminderOperation("PATCH", organization, taskId) + "/" + reminderId, failure);
+    }
+
+    private static String reminderOperation(String method, String organization, long taskId) {
+        return method + " /organizations/" + organization + "/review-tasks/" + taskId + "/reminders";
+    }
+
+    /** A 409 to a reminder record: the existing record when the problem carries one, else a task no longer open. */
+    private ReminderRecording conflict(Response response) {
+        try {
+            String body = response.readEntity(String.class);
+            JsonNode existing = body == null || body.isBlank() ? null : json.readTree(body).path("reminder");
+            if (existing != null && existing.isObject()) {
+                return ReminderRecording.existed(json.treeToValue(existing, Reminder.class));
+            }
+            return ReminderRecording.taskNotOpen();
+        } catch (IOException e) {
+            throw new VisionApiException(409, "409 to a reminder record with an unreadable body: " + e.getMessage());
+        }
     }
 
     private static VisionApiUnavailableException unavailable(String operation, Throwable failure) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,4 +56,40 @@ interface VisionApiClient {
     Response createReviewTask(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @PathParam("org") String organization,
                               NewReviewTask task);
+
+    /** The review tasks of every organisation with {@code status}, one page at a time, each with its reminders. */
+    @GET
+    @Path("/review-tasks")
+    ReviewTaskPage reviewTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @QueryParam("status") String status,
+                               @QueryParam("page") int page,
+                               @QueryParam("size") int size);
+
+    /** One organisation: its name and default language. */
+    @GET
+    @Path("/organizations/{org}")
+    Organization organization(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @PathParam("org") String organization);
+
+    /**
+     * 201 with the new reminder record ({@code PENDING}); 409 when the task has a record of that
+     * kind and channel (the problem carries it as {@code reminder}) or is no longer open.
+     */
+    @POST
+    @Path("/organizations/{org}/review-tasks/{id}/reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response recordReminder(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @PathParam("org") String organization,
+                            @PathParam("id") long taskId,
+                            NewReminder reminder);
+
+    /** 200 with the updated record; 409 when it was already {@code SENT}. */
+    @PATCH
+    @Path("/organizations/{org}/review-tasks/{id}/reminders/{rid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateReminder(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @PathParam("org") String organization,
+                            @PathParam("id") long taskId,
+                            @PathParam("rid") long reminderId,
+                            ReminderUpdate update);
 }

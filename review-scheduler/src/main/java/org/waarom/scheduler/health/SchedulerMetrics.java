@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.waarom.scheduler.api.Reminder;
 import org.waarom.scheduler.feed.FeedCursor;
 import org.waarom.scheduler.policy.PolicySyncLog;
 
@@ -27,6 +28,14 @@ import java.util.stream.Stream;
  *   <li>{@value #LAST_POLICY_SYNC}: when review policies were last synced completely (epoch
  *       seconds); NaN before the first sync.</li>
  * </ul>
+ * Counters:
+ * <ul>
+ *   <li>{@value #REMINDERS_SENT}: reminders sent, tagged {@code kind} and {@code channel};</li>
+ *   <li>{@value #REMINDERS_FAILED}: attempts to send a reminder that failed (each is retried on the
+ *       next pass while it is owed), tagged the same way;</li>
+ *   <li>{@value #REMINDERS_SKIPPED}: e-mails not sent because the policy names nobody to send them
+ *       to, tagged {@code kind}; counted on every pass until someone is named.</li>
+ * </ul>
  * Tasks created are counted where they are created ({@code VisionApi#TASKS_CREATED}, tagged with
  * the reason; repeats that found an existing task in {@code VisionApi#TASKS_REPEATED}).
  */
@@ -35,6 +44,9 @@ public class SchedulerMetrics {
 
     public static final String FEED_LAG = "waarom.scheduler.feed.lag.seconds";
     public static final String LAST_POLICY_SYNC = "waarom.scheduler.policies.last.sync.seconds";
+    public static final String REMINDERS_SENT = "waarom.scheduler.reminders.sent";
+    public static final String REMINDERS_FAILED = "waarom.scheduler.reminders.failed";
+    public static final String REMINDERS_SKIPPED = "waarom.scheduler.reminders.skipped";
 
     private static final Logger LOG = Logger.getLogger(SchedulerMetrics.class);
 
@@ -57,6 +69,21 @@ public class SchedulerMetrics {
         Gauge.builder(LAST_POLICY_SYNC, this, SchedulerMetrics::lastPolicySyncEpochSeconds)
                 .description("When review policies were last synced completely into triggers (epoch seconds)")
                 .register(registry);
+    }
+
+    /** A reminder went out. */
+    public void reminderSent(Reminder.Kind kind, Reminder.Channel channel) {
+        registry.counter(REMINDERS_SENT, "kind", kind.name(), "channel", channel.name()).increment();
+    }
+
+    /** A reminder could not be sent this time. */
+    public void reminderFailed(Reminder.Kind kind, Reminder.Channel channel) {
+        registry.counter(REMINDERS_FAILED, "kind", kind.name(), "channel", channel.name()).increment();
+    }
+
+    /** A reminder e-mail had nobody to go to. */
+    public void reminderWithoutRecipients(Reminder.Kind kind) {
+        registry.counter(REMINDERS_SKIPPED, "kind", kind.name(), "reason", "no-recipients").increment();
     }
 
     double feedLagSeconds() {

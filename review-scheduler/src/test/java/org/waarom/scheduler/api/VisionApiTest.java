@@ -13,6 +13,7 @@ import org.waarom.scheduler.VisionApiStub;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -20,6 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -180,5 +183,81 @@ class VisionApiTest {
                     assertThat(policy.enabled()).isFalse();
                     assertThat(policy.remindBeforePeriod()).contains(java.time.Period.ofDays(14));
                 });
+    }
+
+    @Test
+    void aPolicyReadsWithItsRecipients() {
+        stub.stubFor(get(urlPathEqualTo("/api/v1/organizations/zorg-a/review-policies"))
+                .willReturn(json("{\"items\":[{\"element\":\"vision\",\"enabled\":true,\"escalateAfter\":\"P14D\","
+                        + "\"assignees\":[{\"name\":\"An\",\"email\":\"an@example.org\"}],"
+                        + "\"escalateTo\":[{\"name\":\"Dirk\",\"email\":\"directie@example.org\"}]}]}")));
+
+        assertThat(api.reviewPoliciesOf("zorg-a")).singleElement().satisfies(policy -> {
+            assertThat(policy.assignees()).containsExactly(new Recipient("An", "an@example.org"));
+            assertThat(policy.escalateTo()).containsExactly(new Recipient("Dirk", "directie@example.org"));
+            assertThat(policy.escalateAfterPeriod()).contains(java.time.Period.ofDays(14));
+        });
+    }
+
+    @Test
+    void aReminderRecordIsCreatedOrAnswersWithTheRecordThatExists() {
+        String path = "/api/v1/organizations/zorg-a/review-tasks/31/reminders";
+        String existing = "{\"id\":5,\"kind\":\"DUE\",\"channel\":\"EMAIL\",\"recipients\":[],\"status\":\"FAILED\","
+                + "\"attempts\":2,\"lastError\":\"SMTP: refused\",\"recordedBy\":\"service\",\"recordedAt\":\"2026-05-01T06:00:00Z\"}";
+        NewReminder due = new NewReminder(Reminder.Kind.DUE, Reminder.Channel.EMAIL, List.of(new Recipient("An", "an@example.org")));
+
+        stub.stubFor(post(urlPathEqualTo(path)).willReturn(json(existing.replace("FAILED", "PENDING")).withStatus(201)));
+        ReminderRecording created = api.recordReminder("zorg-a", 31, due);
+        assertThat(created.outcome()).isEqualTo(ReminderRecording.Outcome.CREATED);
+        assertThat(created.reminder().status()).isEqualTo(Reminder.Status.PENDING);
+        stub.verify(postRequestedFor(urlPathEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + VisionApiStub.SERVICE_KEY))
+                .withRequestBody(equalToJson("{\"kind\":\"DUE\",\"channel\":\"EMAIL\","
+                        + "\"recipients\":[{\"name\":\"An\",\"email\":\"an@example.org\"}]}")));
+
+        stub.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Conflict\",\"status\":409,\"reminder\":" + existing + "}")));
+        ReminderRecording again = api.recordReminder("zorg-a", 31, due);
+        assertThat(again.outcome()).isEqualTo(ReminderRecording.Outcome.EXISTED);
+        assertThat(again.reminder().id()).isEqualTo(5);
+        assertThat(again.reminder().status()).isEqualTo(Reminder.Status.FAILED);
+        assertThat(again.reminder().lastError()).isEqualTo("SMTP: refused");
+
+        stub.stubFor(post(urlPathEqualTo(path)).willReturn(problem(409, "Conflict")));
+        assertThat(api.recordReminder("zorg-a", 31, due).outcome()).isEqualTo(ReminderRecording.Outcome.TASK_NOT_OPEN);
+    }
+
+    @Test
+    void markingAReminderThatIsAlreadySentIsNoFailure() {
+        String path = "/api/v1/organizations/zorg-a/review-tasks/31/reminders/5";
+        stub.stubFor(patch(urlPathEqualTo(path)).willReturn(json("{\"id\":5,\"status\":\"SENT\"}")));
+        assertThat(api.updateReminder("zorg-a", 31, 5, ReminderUpdate.sent())).isTrue();
+        stub.verify(patchRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"status\":\"SENT\"}")));
+
+        stub.stubFor(patch(urlPathEqualTo(path)).willReturn(problem(409, "Conflict")));
+        assertThat(api.updateReminder("zorg-a", 31, 5, ReminderUpdate.failed("SMTP: refused"))).isFalse();
+        stub.verify(patchRequestedFor(urlPathEqualTo(path))
+                .withRequestBody(equalToJson("{\"status\":\"FAILED\",\"error\":\"SMTP: refused\"}")));
+    }
+
+    @Test
+    void openTasksAndOrganisationsAreRead() {
+        stub.stubFor(get(urlPathEqualTo("/api/v1/review-tasks")).willReturn(json("{\"items\":[{\"id\":31,"
+                + "\"organization\":\"zorg-a\",\"element\":\"vision\",\"reason\":\"SOMETHING_NEW\",\"dueDate\":\"2027-01-01\","
+                + "\"sourceKey\":\"cycle:vision:2027-01-01\",\"goalId\":null,\"goalTitle\":null,\"version\":null,"
+                + "\"status\":\"OPEN\",\"reminders\":[]}],\"page\":0,\"size\":200,\"total\":1}")));
+        stub.stubFor(get(urlPathEqualTo("/api/v1/organizations/zorg-a"))
+                .willReturn(json("{\"slug\":\"zorg-a\",\"name\":\"Zorg A\",\"defaultLanguage\":\"nl\",\"languages\":[\"nl\"]}")));
+
+        ReviewTaskPage page = api.openReviewTasks(0, 200);
+        assertThat(page.hasNext()).isFalse();
+        assertThat(page.items()).singleElement().satisfies(task -> {
+            assertThat(task.dueDate()).isEqualTo(LocalDate.parse("2027-01-01"));
+            assertThat(task.reason()).isEqualTo("SOMETHING_NEW");
+        });
+        assertThat(api.organization("zorg-a")).isEqualTo(new Organization("zorg-a", "Zorg A", "nl"));
+        stub.verify(getRequestedFor(urlPathEqualTo("/api/v1/review-tasks")).withQueryParam("status", equalTo("OPEN"))
+                .withQueryParam("page", equalTo("0")).withQueryParam("size", equalTo("200")));
     }
 }

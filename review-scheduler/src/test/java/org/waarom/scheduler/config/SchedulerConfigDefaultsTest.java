@@ -34,5 +34,20 @@ class SchedulerConfigDefaultsTest {
         assertThat(config.policies().syncInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.reminders().interval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(production.getValue("quarkus.quartz.misfire-threshold", Duration.class)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.reminders().webhookUrl()).isEmpty();
+    }
+
+    @Test
+    void remindersGoToARealMailServerInEveryProfile() throws IOException {
+        // Quarkus mocks the mailer in dev and test mode unless the file says otherwise.
+        URL file = getClass().getClassLoader().getResource("application.properties");
+        for (String profile : new String[] {"prod", "dev", "test"}) {
+            SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .withSources(new PropertiesConfigSource(file, 300))
+                    .withProfile(profile)
+                    .build();
+            assertThat(config.getValue("quarkus.mailer.mock", Boolean.class)).as(profile).isFalse();
+            assertThat(config.getValue("quarkus.mailer.from", String.class)).as(profile).isEqualTo("waarom@localhost");
+        }
     }
 }
