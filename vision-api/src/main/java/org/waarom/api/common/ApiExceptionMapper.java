@@ -9,6 +9,6 @@ public class ApiExceptionMapper {
 
     @ServerExceptionMapper
     public Response toProblem(ApiException exception, UriInfo uriInfo) {
-        return ProblemResponses.of(exception.kind(), exception.getMessage(), exception.errors(), uriInfo);
+        return ProblemResponses.of(exception.kind(), exception.getMessage(), exception.errors(), exception.members(), uriInfo);
     }
 }

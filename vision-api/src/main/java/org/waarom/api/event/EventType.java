@@ -43,6 +43,8 @@ public enum EventType {
                     + "\"outcome\": \"REVISED\", \"outcomeVersion\": 4}"),
     REVIEW_TASK_CANCELLED("review-task.cancelled", "A review task was cancelled",
             "{\"id\": 32, \"organization\": \"zorg-a\", \"element\": \"mission\", \"reason\": \"MANUAL\", \"status\": \"CANCELLED\"}"),
+    REVIEW_TASK_REMINDED("review-task.reminded", "A reminder of an open review task went out (recorded as SENT by the review-scheduler)",
+            "{\"taskId\": 31, \"element\": \"vision\", \"kind\": \"UPCOMING\", \"channel\": \"EMAIL\", \"recipients\": 2}"),
     WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day (or its receiver answered 410 Gone); it was disabled",
             "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"reason\": \"Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503\", "
                     + "\"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");

@@ -25,7 +25,8 @@ public enum Permission {
     ME_READ(Scope.AUTHENTICATED, Set.of(), false),
     ORGANIZATION_LIST(Scope.AUTHENTICATED, Set.of(), false),
     ORGANIZATION_CREATE(Scope.PLATFORM, Set.of(), false),
-    ORGANIZATION_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    // The review-scheduler reads the organisation's name and default language for its reminders.
+    ORGANIZATION_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), true),
     ORGANIZATION_UPDATE(Scope.ORGANIZATION, Set.of(ADMIN), false),
     ELEMENT_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
     VERSION_WRITE(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR), false),
@@ -43,7 +44,10 @@ public enum Permission {
     ALL_REVIEW_POLICIES_READ(Scope.PLATFORM, Set.of(), true),
     REVIEW_TASK_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), true),
     REVIEW_TASK_CREATE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), true),
-    REVIEW_TASK_CLOSE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), false);
+    REVIEW_TASK_CLOSE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), false),
+    ALL_REVIEW_TASKS_READ(Scope.PLATFORM, Set.of(), true),
+    // Reminder records are the scheduler's bookkeeping of what it sent; people read them with the task.
+    REVIEW_REMINDER_RECORD(Scope.ORGANIZATION, Set.of(ADMIN), true);
 
     /** Where a permission applies. */
     public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }

@@ -112,7 +112,10 @@ class EveryEndpointIsProtectedTest {
                 "GET /api/v1/organizations/{org}/api-keys", "POST /api/v1/organizations/{org}/api-keys",
                 "DELETE /api/v1/organizations/{org}/api-keys/{id}",
                 "GET /api/v1/api-keys", "POST /api/v1/api-keys", "DELETE /api/v1/api-keys/{id}",
-                "GET /api/v1/organizations/{org}/audit-log");
+                "GET /api/v1/organizations/{org}/audit-log",
+                "POST /api/v1/organizations/{org}/review-tasks/{id}/reminders",
+                "PATCH /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}",
+                "GET /api/v1/review-tasks");
     }
 
     @Test
@@ -205,7 +208,7 @@ class EveryEndpointIsProtectedTest {
         softly.assertAll();
     }
 
-    /** Calls the operation with its path parameters filled in: {org}, {type}, {n} and {id}; a body {} where it takes one. */
+    /** Calls the operation with its path parameters filled in: {org}, {type}, {n}, {id} and {reminderId}; a body {} where it takes one. */
     private static Response call(RequestSpecification request, Operation operation, String organization, long keyId) {
         Matcher matcher = PARAMETER.matcher(operation.path());
         StringBuilder path = new StringBuilder();
@@ -213,7 +216,7 @@ class EveryEndpointIsProtectedTest {
             String value = switch (matcher.group(1)) {
                 case "org" -> organization;
                 case "type" -> "vision";
-                case "n" -> "1";
+                case "n", "reminderId" -> "1";
                 case "id" -> String.valueOf(operation.organizational() ? keyId : platformService.id());
                 default -> throw new AssertionError("Path parameter {" + matcher.group(1) + "} of " + operation
                         + " is new: teach EveryEndpointIsProtectedTest a real value for it");

@@ -81,7 +81,7 @@ class RoleMatrixTest {
                     as.get(versions(f.org, "vision") + "/2").then().statusCode(f.allowed ? 200 : 403);
                     return as.get(versions(f.org, "vision") + "/2/diff");
                 }, null),
-        READ_ORGANIZATION(EVERY_ORGANIZATION_ROLE, 200,
+        READ_ORGANIZATION(EVERYONE, 200,
                 (f, as) -> as.get("/api/v1/organizations/" + f.org), null),
         PATCH_ORGANIZATION("admin platform-admin", 200,
                 (f, as) -> as.header("If-Match", asAdmin().get("/api/v1/organizations/" + f.org).header("ETag"))
@@ -111,6 +111,16 @@ class RoleMatrixTest {
                         .post("/api/v1/api-keys"),
                 null),
         LIST_PLATFORM_KEYS("platform-admin", 200, (f, as) -> as.get("/api/v1/api-keys"), null),
+        RECORD_REMINDER("admin platform-admin service", 201,
+                (f, as) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("kind", "UPCOMING", "channel", "EMAIL", "recipients", List.of(Map.of("email", "an@zorg-a.be"))))
+                        .post(f.reminders()),
+                f -> asAdmin().get(f.reminders()).then().body("total", equalTo(0))),
+        RECORD_REMINDER_OUTCOME("admin platform-admin service", 200,
+                (f, as) -> as.contentType(ContentType.JSON).body(Map.of("status", "SENT")).patch(f.reminders() + "/" + f.pendingReminder()),
+                f -> asAdmin().get(f.reminders() + "/" + f.pendingReminder()).then().body("status", equalTo("PENDING"))),
+        READ_REMINDERS(EVERYONE, 200, (f, as) -> as.get(f.reminders()), null),
+        LIST_ALL_REVIEW_TASKS("platform-admin service", 200, (f, as) -> as.get("/api/v1/review-tasks?status=OPEN&size=1"), null),
         REVOKE_PLATFORM_KEY("platform-admin", 204,
                 (f, as) -> as.delete("/api/v1/api-keys/" + f.platformVictim().id()),
                 f -> as(f.platformVictim().key()).get("/api/v1/me").then().statusCode(200));
@@ -136,6 +146,8 @@ class RoleMatrixTest {
         private String draftTag;
         private TestKeys.IssuedKey victim;
         private TestKeys.IssuedKey platformVictim;
+        private Long openTask;
+        private Long pendingReminder;
 
         Fixture(boolean allowed) {
             this.allowed = allowed;
@@ -158,6 +170,25 @@ class RoleMatrixTest {
                 victim = TestKeys.organizationKey(org, "reader");
             }
             return victim;
+        }
+
+        /** The reminders of an open review task of the organisation. */
+        String reminders() {
+            if (openTask == null) {
+                openTask = asAdmin().contentType(ContentType.JSON)
+                        .body(Map.of("element", "vision", "reason", "MANUAL", "dueDate", "2027-01-01"))
+                        .post("/api/v1/organizations/" + org + "/review-tasks").then().statusCode(201).extract().jsonPath().getLong("id");
+            }
+            return "/api/v1/organizations/" + org + "/review-tasks/" + openTask + "/reminders";
+        }
+
+        long pendingReminder() {
+            if (pendingReminder == null) {
+                pendingReminder = asAdmin().contentType(ContentType.JSON)
+                        .body(Map.of("kind", "DUE", "channel", "WEBHOOK", "recipients", List.of()))
+                        .post(reminders()).then().statusCode(201).extract().jsonPath().getLong("id");
+            }
+            return pendingReminder;
         }
 
         TestKeys.IssuedKey platformVictim() {

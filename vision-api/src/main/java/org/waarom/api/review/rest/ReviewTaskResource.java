@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.Problem;
 import org.waarom.api.common.QueryParams;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.review.ReviewTask;
+import org.waarom.api.review.service.ReviewReminderService;
 import org.waarom.api.review.service.ReviewService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
@@ -35,16 +38,21 @@ import org.waarom.api.security.Requires;
 import java.net.URI;
 import java.util.List;
 
-/** Review tasks: asked for by the review-scheduler (cycles, goals, a new vision) or by hand; completed by quality managers. */
+/**
+ * Review tasks: asked for by the review-scheduler (cycles, goals, a new vision) or by hand; completed by quality managers.
+ * Their reminders are recorded here by the review-scheduler, which sends them.
+ */
 @Path("/api/v1/organizations/{org}/review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews")
 public class ReviewTaskResource {
 
     private final ReviewService reviews;
+    private final ReviewReminderService reminders;
 
-    ReviewTaskResource(ReviewService reviews) {
+    ReviewTaskResource(ReviewService reviews, ReviewReminderService reminders) {
         this.reviews = reviews;
+        this.reminders = reminders;
     }
 
     @POST
@@ -74,10 +82,7 @@ public class ReviewTaskResource {
                          @QueryParam("reason") @Parameter(schema = @Schema(enumeration = {"CYCLE", "GOAL_REACHED", "VISION_CHANGED", "MANUAL"})) String reason,
                          @QueryParam("dueBefore") @Parameter(description = "YYYY-MM-DD") String dueBefore,
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        ElementType type = element == null || element.isBlank() ? null : ElementType.fromPath(element.trim())
-                .orElseThrow(() -> new InvalidRequestException("element", "must be one of " + ElementType.allPaths()));
-        return reviews.tasks(org, QueryParams.enumOf("status", status, ReviewTask.Status.class), type, QueryParams.enumOf("reason", reason, ReviewTask.Reason.class),
-                QueryParams.date("dueBefore", dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
+        return reviews.tasks(org, filter(status, element, reason, dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
     @GET
@@ -112,12 +117,101 @@ public class ReviewTaskResource {
         return reviews.cancel(org, id(id), request == null ? null : request.note());
     }
 
+    @POST
+    @Path("/{id}/reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.REVIEW_REMINDER_RECORD)
+    @Operation(summary = "Record a reminder", description = "The review-scheduler records each reminder (PENDING) before it sends it. "
+            + "A task has at most one reminder of each kind by each channel: a second answers 409 with the existing record in `reminder`, "
+            + "so two replicas never both send it. Only for OPEN tasks (409 otherwise).")
+    @APIResponse(responseCode = "201", description = "The recorded reminder, PENDING",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
+    @APIResponse(responseCode = "409", description = "The task has a reminder of this kind by this channel (it is in `reminder`), or the task is not open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), example = """
+                    {"type": "https://waarom.org/problems/conflict", "title": "The request conflicts with the current state", "status": 409,
+                     "detail": "Review task 31 already has a UPCOMING reminder by EMAIL (reminder 5, SENT)",
+                     "instance": "/api/v1/organizations/zorg-a/review-tasks/31/reminders",
+                     "reminder": {"id": 5, "kind": "UPCOMING", "channel": "EMAIL", "recipients": [{"name": "An Peeters", "email": "an@zorg-a.be"}],
+                                  "status": "SENT", "attempts": 0, "lastError": null, "recordedBy": "review-scheduler",
+                                  "recordedAt": "2026-08-02T06:00:00Z", "sentAt": "2026-08-02T06:00:04Z"}}"""))
+    public Response recordReminder(@PathParam("org") String org, @PathParam("id") String id,
+                                   @Valid @NotNull(message = "a JSON object is required") RecordReminderRequest request, @Context UriInfo uriInfo) {
+        long taskId = id(id);
+        ReviewReminderView reminder = reminders.record(org, taskId, request);
+        URI location = uriInfo.getBaseUriBuilder().path("api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}")
+                .build(org, taskId, reminder.id());
+        return Response.created(location).entity(reminder).build();
+    }
+
+    @GET
+    @Path("/{id}/reminders")
+    @Requires(Permission.REVIEW_TASK_READ)
+    @Operation(summary = "List a task's reminders", description = "In the order they were recorded.")
+    @APIResponse(responseCode = "200", description = "A page of reminders",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderPage.class)))
+    public Response reminders(@PathParam("org") String org, @PathParam("id") String id,
+                              @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
+        return reminders.reminders(org, id(id), PageRequest.parse(page, size)).toResponse(uriInfo);
+    }
+
+    @GET
+    @Path("/{id}/reminders/{reminderId}")
+    @Requires(Permission.REVIEW_TASK_READ)
+    @Operation(summary = "Read a reminder")
+    @APIResponse(responseCode = "200", description = "The reminder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
+    public ReviewReminderView reminder(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId) {
+        long taskId = id(id);
+        return reminders.reminder(org, taskId, reminderId(taskId, reminderId));
+    }
+
+    @PATCH
+    @Path("/{id}/reminders/{reminderId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.REVIEW_REMINDER_RECORD)
+    @Operation(summary = "Record a reminder's outcome", description = "`{\"status\": \"SENT\"}` (sets sentAt; writes the event "
+            + "`review-task.reminded`) or `{\"status\": \"FAILED\", \"error\": \"…\"}` (counts the attempt, keeps the error). "
+            + "A PENDING or FAILED reminder can become either; a SENT one does not change (409).")
+    @APIResponse(responseCode = "200", description = "The reminder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
+    @APIResponse(responseCode = "409", description = "The reminder was already sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), example = """
+                    {"type": "https://waarom.org/problems/conflict", "title": "The request conflicts with the current state", "status": 409,
+                     "detail": "Reminder 5 of review task 31 was sent at 2026-08-02T06:00:04Z; a sent reminder does not change",
+                     "instance": "/api/v1/organizations/zorg-a/review-tasks/31/reminders/5"}"""))
+    public ReviewReminderView updateReminder(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId,
+                                             @Valid @NotNull(message = "a JSON object is required") UpdateReminderRequest request) {
+        long taskId = id(id);
+        return reminders.update(org, taskId, reminderId(taskId, reminderId), request);
+    }
+
+    /** Parses the task list's filters; shared with the list of every organisation's tasks. */
+    static ReviewService.TaskFilter filter(String status, String element, String reason, String dueBefore) {
+        ElementType type = element == null || element.isBlank() ? null : ElementType.fromPath(element.trim())
+                .orElseThrow(() -> new InvalidRequestException("element", "must be one of " + ElementType.allPaths()));
+        return new ReviewService.TaskFilter(QueryParams.enumOf("status", status, ReviewTask.Status.class), type,
+                QueryParams.enumOf("reason", reason, ReviewTask.Reason.class), QueryParams.date("dueBefore", dueBefore));
+    }
+
     @Schema(name = "CancelReviewTask")
     public record CancelRequest(@Size(max = 2000) @Schema(examples = "Merged into the yearly review") String note) {
     }
 
     @Schema(name = "ReviewTaskPage")
     record TaskPage(List<ReviewTaskView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "ReviewReminderPage")
+    record ReminderPage(List<ReviewReminderView> items, int page, int size, long total) {
+    }
+
+    private static long reminderId(long taskId, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Review task " + taskId + " has no reminder '" + value + "'");
+        }
     }
 
     private static long id(String value) {

@@ -5,6 +5,7 @@ import org.waarom.api.review.ReviewTask;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 @Schema(name = "ReviewTask")
 public record ReviewTaskView(
@@ -14,7 +15,8 @@ public record ReviewTaskView(
         ReviewTask.Reason reason,
         @Schema(examples = "2027-01-01") LocalDate dueDate,
         @Schema(examples = "cycle:vision:2027-01-01") String sourceKey,
-        Long goalId,
+        @Schema(examples = "12") Long goalId,
+        @Schema(description = "The title of the goal (goalId) whose reaching caused the task", examples = "Inclusive housing") String goalTitle,
         Integer version,
         ReviewTask.Status status,
         ReviewTask.Outcome outcome,
@@ -23,5 +25,6 @@ public record ReviewTaskView(
         String createdBy,
         Instant createdAt,
         String closedBy,
-        Instant closedAt) {
+        Instant closedAt,
+        @Schema(description = "The reminders recorded for the task, in the order they were recorded") List<ReviewReminderView> reminders) {
 }

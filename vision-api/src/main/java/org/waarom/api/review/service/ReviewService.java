@@ -3,10 +3,10 @@ package org.waarom.api.review.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.ConflictException;
 import org.waarom.api.common.FieldError;
@@ -19,6 +19,7 @@ import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.VersionStatus;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
+import org.waarom.api.goal.Goal;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.review.ReviewPolicy;
@@ -28,6 +29,7 @@ import org.waarom.api.review.rest.CreateReviewTaskRequest;
 import org.waarom.api.review.rest.PolicyPerson;
 import org.waarom.api.review.rest.ReviewPolicyRequest;
 import org.waarom.api.review.rest.ReviewPolicyView;
+import org.waarom.api.review.rest.ReviewReminderView;
 import org.waarom.api.review.rest.ReviewTaskView;
 import org.waarom.api.security.CurrentActor;
 
@@ -39,9 +41,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Review policies and review tasks (DESIGN section 5). A task's {@code sourceKey} names its
@@ -61,16 +68,22 @@ public class ReviewService {
     public record CreatedTask(ReviewTaskView task, boolean created) {
     }
 
+    /** Filters of a task list; null means any. */
+    public record TaskFilter(ReviewTask.Status status, ElementType element, ReviewTask.Reason reason, LocalDate dueBefore) {
+    }
+
     private final OrganizationService organizations;
+    private final ReviewReminderService reminders;
     private final EventService events;
     private final CurrentActor actor;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReviewService(OrganizationService organizations, EventService events, CurrentActor actor, EntityManager entityManager,
-                  ObjectMapper json, Clock clock) {
+    ReviewService(OrganizationService organizations, ReviewReminderService reminders, EventService events, CurrentActor actor,
+                  EntityManager entityManager, ObjectMapper json, Clock clock) {
         this.organizations = organizations;
+        this.reminders = reminders;
         this.events = events;
         this.actor = actor;
         this.entityManager = entityManager;
@@ -195,30 +208,52 @@ public class ReviewService {
         return new CreatedTask(view(task), true);
     }
 
+    /** An organisation's tasks, by due date. */
     @Transactional
-    public Page<ReviewTaskView> tasks(String org, ReviewTask.Status status, ElementType element, ReviewTask.Reason reason,
-                                      LocalDate dueBefore, PageRequest page) {
-        Organization organization = organizations.require(org);
-        StringBuilder query = new StringBuilder("organization = :organization");
-        Parameters parameters = Parameters.with("organization", organization);
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
+    public Page<ReviewTaskView> tasks(String org, TaskFilter filter, PageRequest page) {
+        return taskPage(organizations.require(org), filter, page);
+    }
+
+    /** Every organisation's tasks, by due date: what the review-scheduler sends reminders from. */
+    @Transactional
+    public Page<ReviewTaskView> allTasks(TaskFilter filter, PageRequest page) {
+        return taskPage(null, filter, page);
+    }
+
+    private Page<ReviewTaskView> taskPage(Organization organization, TaskFilter filter, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (organization != null) {
+            conditions.add("t.organization = :organization");
+            parameters.put("organization", organization);
         }
-        if (element != null) {
-            query.append(" and element = :element");
-            parameters.and("element", element);
+        if (filter.status() != null) {
+            conditions.add("t.status = :status");
+            parameters.put("status", filter.status());
         }
-        if (reason != null) {
-            query.append(" and reason = :reason");
-            parameters.and("reason", reason);
+        if (filter.element() != null) {
+            conditions.add("t.element = :element");
+            parameters.put("element", filter.element());
         }
-        if (dueBefore != null) {
-            query.append(" and dueDate < :dueBefore");
-            parameters.and("dueBefore", dueBefore);
+        if (filter.reason() != null) {
+            conditions.add("t.reason = :reason");
+            parameters.put("reason", filter.reason());
         }
-        var found = ReviewTask.<ReviewTask>find(query.toString(), Sort.by("dueDate").and("id"), parameters);
-        return Page.of(found.page(page.page(), page.size()).list().stream().map(ReviewService::view).toList(), page, found.count());
+        if (filter.dueBefore() != null) {
+            conditions.add("t.dueDate < :dueBefore");
+            parameters.put("dueBefore", filter.dueBefore());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        // The organisation is fetched with its tasks: a page of every organisation's tasks names each one's slug.
+        TypedQuery<ReviewTask> found = entityManager.createQuery("select t from ReviewTask t join fetch t.organization" + where
+                + " order by t.dueDate, t.id", ReviewTask.class);
+        TypedQuery<Long> count = entityManager.createQuery("select count(t) from ReviewTask t" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            found.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<ReviewTask> items = found.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(views(items), page, count.getSingleResult());
     }
 
     @Transactional
@@ -290,15 +325,34 @@ public class ReviewService {
         return task;
     }
 
-    private static ReviewTask require(Organization organization, long id) {
+    static ReviewTask require(Organization organization, long id) {
         return ReviewTask.<ReviewTask>find("id = ?1 and organization = ?2", id, organization).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("There is no review task " + id));
+                .orElseThrow(() -> taskNotFound(id));
     }
 
-    static ReviewTaskView view(ReviewTask task) {
-        return new ReviewTaskView(task.id, task.organization.slug, task.element.path(), task.reason, task.dueDate, task.sourceKey,
-                task.goalId, task.versionNumber, task.status, task.outcome, task.outcomeVersion, task.note,
-                task.createdBy, task.createdAt, task.closedBy, task.closedAt);
+    static NotFoundException taskNotFound(long id) {
+        return new NotFoundException("There is no review task " + id);
+    }
+
+    private ReviewTaskView view(ReviewTask task) {
+        return views(List.of(task)).get(0);
+    }
+
+    /** Views of these tasks with their goals' titles and their reminders: one query for each, however many tasks. */
+    private List<ReviewTaskView> views(List<ReviewTask> tasks) {
+        Set<Long> taskIds = tasks.stream().map(task -> task.id).collect(Collectors.toSet());
+        Set<Long> goalIds = tasks.stream().map(task -> task.goalId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, List<ReviewReminderView>> remindersByTask = reminders.remindersOf(taskIds);
+        // A goal id is what the task's creator sent; only a goal of the task's own organisation lends its title.
+        Map<Long, Goal> goals = goalIds.isEmpty() ? Map.of()
+                : Goal.<Goal>list("id in ?1", goalIds).stream().collect(Collectors.toMap(goal -> goal.id, goal -> goal));
+        return tasks.stream().map(task -> {
+            Goal goal = task.goalId == null ? null : goals.get(task.goalId);
+            String goalTitle = goal != null && goal.organization.id.equals(task.organization.id) ? goal.title : null;
+            return new ReviewTaskView(task.id, task.organization.slug, task.element.path(), task.reason, task.dueDate, task.sourceKey,
+                    task.goalId, goalTitle, task.versionNumber, task.status, task.outcome, task.outcomeVersion, task.note,
+                    task.createdBy, task.createdAt, task.closedBy, task.closedAt, remindersByTask.getOrDefault(task.id, List.of()));
+        }).toList();
     }
 
     private static Period period(String field, String value, Period minimum, Period maximum, List<FieldError> errors) {

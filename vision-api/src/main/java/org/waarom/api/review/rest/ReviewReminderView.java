@@ -1,0 +1,21 @@
+package org.waarom.api.review.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.review.ReviewReminder;
+
+import java.time.Instant;
+import java.util.List;
+
+@Schema(name = "ReviewReminder")
+public record ReviewReminderView(
+        @Schema(examples = "5") long id,
+        @Schema(examples = "UPCOMING") ReviewReminder.Kind kind,
+        @Schema(examples = "EMAIL") ReviewReminder.Channel channel,
+        List<ReminderRecipient> recipients,
+        @Schema(examples = "FAILED") ReviewReminder.Status status,
+        @Schema(description = "Failed attempts so far", examples = "1") int attempts,
+        @Schema(description = "The error of the last failed attempt", examples = "SMTP 451 4.7.1 Greylisted, try again later") String lastError,
+        @Schema(examples = "review-scheduler") String recordedBy,
+        @Schema(examples = "2026-08-02T06:00:00Z") Instant recordedAt,
+        @Schema(description = "When it went out (SENT)", examples = "2026-08-02T06:00:04Z") Instant sentAt) {
+}

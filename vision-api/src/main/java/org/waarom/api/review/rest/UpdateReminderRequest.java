@@ -1,0 +1,16 @@
+package org.waarom.api.review.rest;
+
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "UpdateReminder")
+public record UpdateReminderRequest(
+        @NotNull @Schema(required = true, description = "The outcome of a sending attempt (PENDING is where every reminder starts, not an outcome)",
+                examples = "FAILED") Outcome status,
+        @Schema(description = "FAILED (required): what went wrong; at most 2000 characters are kept",
+                examples = "SMTP 451 4.7.1 Greylisted, try again later") String error) {
+
+    /** What a sending attempt can come to. */
+    @Schema(name = "ReminderOutcome")
+    public enum Outcome { SENT, FAILED }
+}
