@@ -4,14 +4,28 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
- * Strong entity tags and the two conditional headers the API honours: {@code If-Match} on every
- * change (missing → 428, stale → 412, compared strongly as RFC 9110 requires) and
- * {@code If-None-Match} on reads (304, compared weakly).
+ * Strong entity tags and the conditional headers the API honours: {@code If-Match} on every
+ * change (missing → 428, stale → 412, compared strongly as RFC 9110 requires),
+ * {@code If-None-Match} on reads (304, compared weakly) and {@code If-Modified-Since} on negotiated
+ * reads (see {@link ConditionalReads}).
+ *
+ * <p>A resource's state has one tag ({@code "vision-3-r2"}); a representation of it in another
+ * language or media type has a <em>variant</em> of that tag ({@code "vision-3-r2~fr-t7.1"}), so that
+ * caches tell them apart. {@code If-Match} compares states: any variant of the current tag matches,
+ * so an editor who read a version in French can still change it.
  */
 public final class EntityTags {
+
+    /** Separates a state's tag from the representation it names; never part of a state's tag. */
+    private static final char VARIANT = '~';
 
     private EntityTags() {
     }
@@ -34,7 +48,7 @@ public final class EntityTags {
         }
         boolean matches = Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(currentTag));
+                .anyMatch(tag -> tag.equals("*") || tag.equals(currentTag) || state(tag).equals(currentTag));
         if (!matches) {
             throw new PreconditionFailedException("The resource has changed; its ETag is now " + currentTag + ". Read it again and reapply your change.");
         }
@@ -63,6 +77,50 @@ public final class EntityTags {
             return Response.notModified(EntityTag.valueOf(tag)).cacheControl(cacheControl).build();
         }
         return Response.ok(body).header("ETag", tag).cacheControl(cacheControl).build();
+    }
+
+    /** The tag of one representation of the state {@code tag} names: {@code "vision-3-r2"} + {@code csv} → {@code "vision-3-r2~csv"}. */
+    public static String variant(String tag, String representation) {
+        return strong(tag.substring(1, tag.length() - 1) + VARIANT + representation);
+    }
+
+    /**
+     * Whether {@code If-Modified-Since} says the client's copy is current: a valid HTTP-date, not
+     * later than now (a client's clock error must not freeze its copy), and the representation's exact
+     * change instant not after it. Absent or invalid dates are ignored (RFC 9110 section 13.1.3), and so
+     * are dates in the future.
+     */
+    public static boolean notModifiedSince(String ifModifiedSince, Instant lastModified, Instant now) {
+        if (ifModifiedSince == null || ifModifiedSince.isBlank() || lastModified == null) {
+            return false;
+        }
+        Instant since;
+        try {
+            since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        return !since.isAfter(now) && !lastModified.isAfter(since);
+    }
+
+    /**
+     * The {@code Last-Modified} to send for a change at {@code lastModified}: rounded up to the whole
+     * second, so that "not modified since that date" holds exactly; none while that second lies in the
+     * future (a change later in the same second would otherwise share the date).
+     */
+    public static Instant lastModifiedHeader(Instant lastModified, Instant now) {
+        if (lastModified == null) {
+            return null;
+        }
+        Instant truncated = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        Instant roundedUp = truncated.equals(lastModified) ? truncated : truncated.plusSeconds(1);
+        return roundedUp.isAfter(now) ? null : roundedUp;
+    }
+
+    /** {@code "vision-3-r2~fr-t7.1"} → {@code "vision-3-r2"}: the state a representation's tag names. */
+    private static String state(String tag) {
+        int variant = tag.indexOf(VARIANT);
+        return tag.startsWith("\"") && variant > 0 ? tag.substring(0, variant) + '"' : tag;
     }
 
     private static String opaque(String tag) {

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -78,6 +79,15 @@ public class ElementVersion extends PanacheEntityBase {
 
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    /**
+     * When a translation of this version was last written or deleted; part of what reads send as
+     * {@code Last-Modified}. Excluded from the revision: a translation does not change the version,
+     * and an editor's {@code If-Match} must stay valid while translators work.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "translations_changed_at")
+    public Instant translationsChangedAt;
 
     /** Bumped by Hibernate on every change; part of the ETag. */
     @Version

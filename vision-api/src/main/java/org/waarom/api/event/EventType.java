@@ -18,6 +18,10 @@ public enum EventType {
     VERSION_ADOPTED("element.version.adopted", "A version was adopted; the one it replaces is superseded",
             "{\"element\": \"values\", \"version\": 3, \"status\": \"ADOPTED\", \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"supersedes\": 2, "
                     + "\"content\": {\"statement\": null, \"items\": [{\"key\": \"respect\", \"title\": \"Respect\", \"behaviours\": [\"We ask before we act.\"]}]}, \"by\": \"board@zorg-a.be\"}"),
+    TRANSLATION_CHANGED("element.translation.changed", "A translation of a version was written or deleted (status MISSING); "
+            + "reads in that language serve it only when APPROVED",
+            "{\"element\": \"values\", \"version\": 3, \"versionStatus\": \"ADOPTED\", \"language\": \"fr\", \"status\": \"APPROVED\", "
+                    + "\"by\": \"vertaler@zorg-a.be\"}"),
     GOAL_CREATED("goal.created", "A goal was created",
             "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\"], \"parentId\": null, \"status\": \"OPEN\"}"),
     GOAL_UPDATED("goal.updated", "A goal's title, description, owner, target date or serves changed",

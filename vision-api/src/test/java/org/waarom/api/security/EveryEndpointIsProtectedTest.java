@@ -115,7 +115,12 @@ class EveryEndpointIsProtectedTest {
                 "GET /api/v1/organizations/{org}/audit-log",
                 "POST /api/v1/organizations/{org}/review-tasks/{id}/reminders",
                 "PATCH /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}",
-                "GET /api/v1/review-tasks");
+                "GET /api/v1/review-tasks",
+                "GET /api/v1/organizations/{org}/values/current",
+                "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations",
+                "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
+                "PUT /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
+                "DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}");
     }
 
     @Test
@@ -208,7 +213,7 @@ class EveryEndpointIsProtectedTest {
         softly.assertAll();
     }
 
-    /** Calls the operation with its path parameters filled in: {org}, {type}, {n}, {id} and {reminderId}; a body {} where it takes one. */
+    /** Calls the operation with its path parameters filled in: {org}, {type}, {n}, {lang}, {id} and {reminderId}; a body {} where it takes one. */
     private static Response call(RequestSpecification request, Operation operation, String organization, long keyId) {
         Matcher matcher = PARAMETER.matcher(operation.path());
         StringBuilder path = new StringBuilder();
@@ -217,6 +222,7 @@ class EveryEndpointIsProtectedTest {
                 case "org" -> organization;
                 case "type" -> "vision";
                 case "n", "reminderId" -> "1";
+                case "lang" -> "fr";
                 case "id" -> String.valueOf(operation.organizational() ? keyId : platformService.id());
                 default -> throw new AssertionError("Path parameter {" + matcher.group(1) + "} of " + operation
                         + " is new: teach EveryEndpointIsProtectedTest a real value for it");

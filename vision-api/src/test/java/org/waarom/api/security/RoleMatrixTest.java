@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
@@ -80,6 +81,28 @@ class RoleMatrixTest {
                     as.get(versions(f.org, "vision")).then().statusCode(f.allowed ? 200 : 403);
                     as.get(versions(f.org, "vision") + "/2").then().statusCode(f.allowed ? 200 : 403);
                     return as.get(versions(f.org, "vision") + "/2/diff");
+                }, null),
+        WRITE_TRANSLATION("admin editor platform-admin", 201,
+                (f, as) -> {
+                    f.draftTag();
+                    return as.contentType(ContentType.JSON).body(Map.of("status", "APPROVED", "content", Map.of("statement", "Le projet.")))
+                            .put(versions(f.org, "vision") + "/1/translations/fr");
+                },
+                f -> asAdmin().get(versions(f.org, "vision") + "/1/translations").then().body("items", empty())),
+        DELETE_TRANSLATION("admin editor platform-admin", 204,
+                (f, as) -> as.header("If-Match", f.translationTag()).delete(versions(f.org, "vision") + "/1/translations/fr"),
+                f -> asAdmin().get(versions(f.org, "vision") + "/1/translations/fr").then().statusCode(200)),
+        READ_TRANSLATIONS(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    f.translationTag();
+                    as.get(versions(f.org, "vision") + "/1/translations/fr").then().statusCode(f.allowed ? 200 : 403);
+                    return as.get(versions(f.org, "vision") + "/1/translations");
+                }, null),
+        READ_CURRENT_VALUES(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    f.adoptedValues();
+                    as.get("/api/v1/organizations/" + f.org + "/values/current").then().statusCode(f.allowed ? 200 : 403);
+                    return as.accept("text/csv").get("/api/v1/organizations/" + f.org + "/values/current");
                 }, null),
         READ_ORGANIZATION(EVERYONE, 200,
                 (f, as) -> as.get("/api/v1/organizations/" + f.org), null),
@@ -163,6 +186,19 @@ class RoleMatrixTest {
         void adoptedVersion() {
             draftTag();
             adopt(org, "vision", 1, null);
+        }
+
+        /** A draft of the vision with a French translation; the translation's ETag. */
+        String translationTag() {
+            draftTag();
+            return asAdmin().contentType(ContentType.JSON).body(Map.of("status", "DRAFT", "content", Map.of("statement", "Le projet.")))
+                    .put(versions(org, "vision") + "/1/translations/fr").then().statusCode(201).extract().header("ETag");
+        }
+
+        void adoptedValues() {
+            draft(org, "values", Map.of("changeReason", "test", "content",
+                    Map.of("items", List.of(Map.of("key", "respect", "title", "Respect", "behaviours", List.of("We vragen voor we handelen."))))));
+            adopt(org, "values", 1, null);
         }
 
         TestKeys.IssuedKey victim() {

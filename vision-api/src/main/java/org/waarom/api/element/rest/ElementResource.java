@@ -2,6 +2,7 @@ package org.waarom.api.element.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,13 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
-import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.ConditionalReads;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.Tagged;
+import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionDiff;
 import org.waarom.api.element.service.VersionService;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** An organisation's four elements and their versions (DESIGN section 3). */
@@ -43,10 +47,20 @@ public class ElementResource {
 
     private static final String VERSION_PATH = "api/v1/organizations/{org}/elements/{type}/versions/{n}";
 
-    private final VersionService versions;
+    /** How the reads that negotiate a language work; shared by the OpenAPI descriptions. */
+    static final String NEGOTIATED = "The language comes from `?lang=` or else `Accept-Language` (quality values, `fr-BE` → `fr`, `*`); only an "
+            + "APPROVED, complete translation in one of the organisation's languages is served, otherwise the default language (the version's own "
+            + "text). `language` in the body and Content-Language say which. Poll cheaply with If-None-Match (or If-Modified-Since): 304 while "
+            + "nothing changed.";
+    static final String ETAG = "Strong; differs per language (and per media type where there are several), changes with every change of what is served";
+    static final String LAST_MODIFIED = "When what is served last changed (rounded up to the second); sent once that second has passed";
 
-    ElementResource(VersionService versions) {
+    private final VersionService versions;
+    private final ConditionalReads reads;
+
+    ElementResource(VersionService versions, ConditionalReads reads) {
         this.versions = versions;
+        this.reads = reads;
     }
 
     @GET
@@ -59,15 +73,22 @@ public class ElementResource {
     @GET
     @Requires(Permission.ELEMENT_READ)
     @Path("/{type}")
-    @Operation(summary = "The version in effect", description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption.")
-    @APIResponse(responseCode = "200", description = "The version in effect, with its ETag",
+    @Operation(summary = "The version in effect", description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption. "
+            + NEGOTIATED)
+    @APIResponse(responseCode = "200", description = "The version in effect, in the negotiated language",
+            headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
     public Response current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
                             @QueryParam("asOf") @Parameter(description = "2024-05-01 or 2024-05-01T12:00:00Z") String asOf,
-                            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Tagged<VersionView> current = versions.current(org, ElementPaths.type(type), ElementPaths.asOf(asOf));
-        return EntityTags.conditionalRead(current.value(), current.etag(), ifNoneMatch);
+                            @BeanParam ReadRequest read) {
+        ElementType elementType = ElementPaths.type(type);
+        Instant at = ElementPaths.asOf(asOf);
+        return reads.respond(versions.current(org, elementType, at, read.language()), MediaType.APPLICATION_JSON, read);
     }
 
     @GET
@@ -97,14 +118,20 @@ public class ElementResource {
     @GET
     @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions/{n}")
-    @Operation(summary = "Read a version")
-    @APIResponse(responseCode = "200", description = "The version, with its ETag",
+    @Operation(summary = "Read a version", description = NEGOTIATED + " The ETag of the default-language representation is the one to send in If-Match; "
+            + "that of a translated representation is accepted too.")
+    @APIResponse(responseCode = "200", description = "The version, in the negotiated language",
+            headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    public Response get(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
-                        @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Tagged<VersionView> version = versions.get(org, ElementPaths.type(type), ElementPaths.number(n));
-        return EntityTags.conditionalRead(version.value(), version.etag(), ifNoneMatch);
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
+    public Response get(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n, @BeanParam ReadRequest read) {
+        ElementType elementType = ElementPaths.type(type);
+        int number = ElementPaths.number(n);
+        return reads.respond(versions.get(org, elementType, number, read.language()), MediaType.APPLICATION_JSON, read);
     }
 
     @PUT

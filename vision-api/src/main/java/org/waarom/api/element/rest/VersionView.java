@@ -13,6 +13,8 @@ public record VersionView(
         @Schema(examples = "3") int version,
         VersionStatus status,
         Content content,
+        @Schema(description = "Language of `content`: the organisation's default language (the version's own text), or the language of the "
+                + "approved translation a current or single-version read negotiated (also in Content-Language)", examples = "nl") String language,
         @Schema(examples = "Goal 'inclusive housing' reached") String changeReason,
         @Schema(examples = "2") Integer basedOn,
         @Schema(examples = "an@zorg-a.be") String createdBy,

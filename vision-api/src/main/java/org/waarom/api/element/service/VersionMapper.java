@@ -6,14 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.element.Content;
+import org.waarom.api.element.ElementTranslation;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.rest.CurrentValuesView;
 import org.waarom.api.element.rest.ElementTypeView;
+import org.waarom.api.element.rest.TranslationView;
 import org.waarom.api.element.rest.VersionView;
 
 import java.util.Map;
 
-/** Entities of the element feature to what clients read, and content to and from its stored JSON. */
+/** Entities of the element feature (versions, translations) to what clients read, and content to and from its stored JSON. */
 @ApplicationScoped
 public class VersionMapper {
 
@@ -27,10 +30,29 @@ public class VersionMapper {
         return new Tagged<>(view(version), etag(version));
     }
 
+    /** The version as written: its own content, in the organisation's default language. */
     public VersionView view(ElementVersion version) {
-        return new VersionView(version.element.type.path(), version.number, version.status, content(version),
+        return view(version, content(version), version.element.organization.defaultLanguage);
+    }
+
+    /** The version with {@code content} in {@code language} (its own, or an approved translation). */
+    public VersionView view(ElementVersion version, Content content, String language) {
+        return new VersionView(version.element.type.path(), version.number, version.status, content, language,
                 version.changeReason, version.basedOn, version.createdBy, version.createdAt, version.updatedBy, version.updatedAt,
                 version.adoptedBy, version.adoptedAt, version.effectiveFrom, version.effectiveTo, version.withdrawnBy, version.withdrawnAt);
+    }
+
+    public TranslationView view(ElementTranslation translation, Content source) {
+        Content content = content(translation);
+        return new TranslationView(translation.version.element.type.path(), translation.version.number, translation.language,
+                translation.status, content, TranslationRules.mismatches(source, content).isEmpty(),
+                translation.createdBy, translation.createdAt, translation.updatedBy, translation.updatedAt);
+    }
+
+    /** The current values as HR systems read them, from the (negotiated) values version. */
+    public static CurrentValuesView currentValues(String organization, VersionView values) {
+        return new CurrentValuesView(organization, values.version(), values.effectiveFrom(), values.language(),
+                values.content().statement(), values.content().items());
     }
 
     /** Strong: a version's representation changes exactly when its revision does. */
@@ -38,11 +60,25 @@ public class VersionMapper {
         return EntityTags.strong(version.element.type.path() + "-" + version.number + "-r" + version.revision);
     }
 
+    /** Strong, and unique over time: a deleted and re-created translation has a new id. */
+    public static String etag(ElementTranslation translation) {
+        return EntityTags.strong(translation.version.element.type.path() + "-" + translation.version.number + "-" + translation.language
+                + "-t" + translation.id + "-r" + translation.revision);
+    }
+
     public Content content(ElementVersion version) {
+        return read(version.content, "version " + version.id);
+    }
+
+    public Content content(ElementTranslation translation) {
+        return read(translation.content, "translation " + translation.id);
+    }
+
+    private Content read(String stored, String what) {
         try {
-            return json.readValue(version.content, Content.class);
+            return json.readValue(stored, Content.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored content of version " + version.id + " is not readable", e);
+            throw new IllegalStateException("Stored content of " + what + " is not readable", e);
         }
     }
 

@@ -9,9 +9,11 @@ import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.FieldError;
 import org.waarom.api.common.InstantRange;
 import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.Representation;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.Element;
@@ -54,16 +56,18 @@ public class VersionService {
     private final CurrentActor actor;
     private final EventService events;
     private final ReviewService reviews;
+    private final TranslationService translations;
     private final Clock clock;
 
     VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor,
-                   EventService events, ReviewService reviews, Clock clock) {
+                   EventService events, ReviewService reviews, TranslationService translations, Clock clock) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.diffs = diffs;
         this.actor = actor;
         this.events = events;
         this.reviews = reviews;
+        this.translations = translations;
         this.clock = clock;
     }
 
@@ -192,14 +196,18 @@ public class VersionService {
         return mapper.tagged(newDraft(element, mapper.content(source), reason, number));
     }
 
-    /** The version in effect at {@code asOf} (now when null); 404 before the first adoption. */
+    /**
+     * The version in effect at {@code asOf} (now when null), in the language {@code language} negotiates
+     * (see {@link TranslationService#localize}); 404 before the first adoption.
+     */
     @Transactional
-    public Tagged<VersionView> current(String org, ElementType type, Instant asOf) {
+    public Representation<VersionView> current(String org, ElementType type, Instant asOf, LanguageNegotiation language) {
         Element element = element(organizations.require(org), type, false);
-        Instant at = asOf == null ? Instant.now(clock) : asOf;
-        return inEffect(element, at).map(mapper::tagged).orElseThrow(() -> new NotFoundException(asOf == null
+        Instant now = Instant.now(clock);
+        ElementVersion version = inEffect(element, asOf == null ? now : asOf).orElseThrow(() -> new NotFoundException(asOf == null
                 ? "Organisation '" + org + "' has no adopted " + type.path() + " yet"
                 : "Organisation '" + org + "' had no adopted " + type.path() + " at " + asOf));
+        return translations.localize(version, language, now);
     }
 
     @Transactional
@@ -210,9 +218,11 @@ public class VersionService {
         return Page.of(items, page, element.lastNumber);
     }
 
+    /** Version {@code number}, in the language {@code language} negotiates (see {@link TranslationService#localize}). */
     @Transactional
-    public Tagged<VersionView> get(String org, ElementType type, int number) {
-        return mapper.tagged(version(element(organizations.require(org), type, false), number));
+    public Representation<VersionView> get(String org, ElementType type, int number, LanguageNegotiation language) {
+        ElementVersion version = version(element(organizations.require(org), type, false), number);
+        return translations.localize(version, language, Instant.now(clock));
     }
 
     /** What changed from version {@code against} (default: the one it was based on, else the one before) to {@code number}. */
@@ -283,7 +293,8 @@ public class VersionService {
         return element(organizations.require(org), type, true);
     }
 
-    private static Element element(Organization organization, ElementType type, boolean lock) {
+    /** The element's row; {@code lock} takes the lock every change of its versions (and translations) takes first. */
+    static Element element(Organization organization, ElementType type, boolean lock) {
         var query = Element.<Element>find("organization = ?1 and type = ?2", organization, type);
         if (lock) {
             query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
@@ -291,7 +302,8 @@ public class VersionService {
         return query.singleResult();
     }
 
-    private static ElementVersion version(Element element, int number) {
+    /** Version {@code number} of the element, or 404. */
+    static ElementVersion version(Element element, int number) {
         return findVersion(element, number).orElseThrow(() -> new NotFoundException(
                 "The " + element.type.path() + " has no version " + number));
     }

@@ -1,0 +1,68 @@
+package org.waarom.api.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Answers a negotiated read ({@link Representation}) the way pollers need it (DESIGN sections 8 and 9):
+ * strong {@code ETag}, {@code Last-Modified}, {@code Content-Language}, {@code Vary} and
+ * {@code Cache-Control}; 304 without a body when the client's copy is current.
+ *
+ * <p>{@code If-None-Match} takes precedence over {@code If-Modified-Since} (RFC 9110 section 13.2.2).
+ *
+ * <p>{@code Last-Modified} has whole seconds, the representation's change instant has microseconds.
+ * So the header carries that instant rounded <em>up</em> to the second, and only once that second has
+ * passed (a date must not lie in the future); {@code If-Modified-Since} then answers 304 only when the
+ * exact instant is not after the date. A change later in the same second as an earlier answer can
+ * therefore never hide behind an equal date. Until the second has passed the answer has no
+ * {@code Last-Modified}; the ETag is the exact validator and always sent.
+ *
+ * <p>{@code Cache-Control: private, no-cache}: a client may keep the copy but must revalidate it on
+ * every use. A system of record has to show an adoption at once (no {@code max-age} window in which
+ * a browser or HR system keeps using a superseded text), and revalidation is the cheap path: a 304
+ * without a body. {@code private} because an organisation's data is never for shared caches.
+ */
+@ApplicationScoped
+public class ConditionalReads {
+
+    /** Representations vary by media type and language (and 406 depends on Accept). */
+    public static final String VARY = "Accept, Accept-Language";
+
+    private final Clock clock;
+
+    ConditionalReads(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** 200 with {@code read} as {@code mediaType}, or 304 when the request's validators name it. */
+    public Response respond(Representation<?> read, String mediaType, ReadRequest request) {
+        Instant now = Instant.now(clock);
+        boolean notModified = request.ifNoneMatch() != null && !request.ifNoneMatch().isBlank()
+                ? EntityTags.notModified(request.ifNoneMatch(), read.etag())
+                : EntityTags.notModifiedSince(request.ifModifiedSince(), read.lastModified(), now);
+        Response.ResponseBuilder answer = notModified
+                ? Response.notModified()
+                : Response.ok(read.value(), mediaType).header(HttpHeaders.CONTENT_LANGUAGE, read.language());
+        Instant lastModified = EntityTags.lastModifiedHeader(read.lastModified(), now);
+        if (lastModified != null) {
+            answer.lastModified(Date.from(lastModified));
+        }
+        return answer.header(HttpHeaders.ETAG, read.etag())
+                .header(HttpHeaders.VARY, VARY)
+                .cacheControl(cacheControl())
+                .build();
+    }
+
+    private static CacheControl cacheControl() {
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setPrivate(true);
+        cacheControl.setNoCache(true);
+        return cacheControl;
+    }
+}

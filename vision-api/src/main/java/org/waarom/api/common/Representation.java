@@ -1,0 +1,18 @@
+package org.waarom.api.common;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * What a negotiated read serves, before its conditions are evaluated: the body, its strong ETag
+ * (header value, quotes included; it differs per language and per media type), the language it is
+ * in and when it last changed (exact; see {@link ConditionalReads} for how that becomes
+ * {@code Last-Modified}).
+ */
+public record Representation<T>(T value, String etag, String language, Instant lastModified) {
+
+    /** The same state in another form (JSON, CSV, …): another body, and a tag that names the form. */
+    public <R> Representation<R> as(String form, Function<T, R> render) {
+        return new Representation<>(render.apply(value), EntityTags.variant(etag, form), language, lastModified);
+    }
+}

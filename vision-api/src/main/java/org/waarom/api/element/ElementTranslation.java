@@ -1,0 +1,62 @@
+package org.waarom.api.element;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+
+/** A version's content in one language other than the organisation's default. */
+@Entity
+@Table(name = "element_translation")
+public class ElementTranslation extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "version_id")
+    public ElementVersion version;
+
+    /** A two-letter code, one of the organisation's languages. */
+    @Column(nullable = false, length = 8)
+    public String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public TranslationStatus status;
+
+    /** The translated {@link Content} as JSON, with the same item keys as the version. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String content;
+
+    @Column(name = "created_by", nullable = false, length = 200)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_by", nullable = false, length = 200)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Bumped by Hibernate on every change; part of the ETag. */
+    @Version
+    public int revision;
+}

@@ -1,0 +1,90 @@
+package org.waarom.api.element.rest;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.Problem;
+import org.waarom.api.common.ReadRequest;
+import org.waarom.api.common.Representation;
+import org.waarom.api.element.ElementType;
+import org.waarom.api.element.service.VersionMapper;
+import org.waarom.api.element.service.VersionService;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
+
+import java.util.List;
+
+/** The current values for HR systems (DESIGN section 8, exports): JSON or CSV, in the negotiated language, cheap to poll. */
+@Path("/api/v1/organizations/{org}/values")
+@Tag(name = "Elements")
+public class ValuesResource {
+
+    private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CurrentValuesCsv.MEDIA_TYPE)).build();
+    private static final String JSON_EXAMPLE = "{\"organization\": \"zorg-a\", \"version\": 3, \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"language\": \"nl\", "
+            + "\"statement\": null, \"values\": [{\"key\": \"respect\", \"title\": \"Respect\", \"description\": \"We vertrekken van wat de persoon wil.\", "
+            + "\"behaviours\": [\"We vragen voor we handelen.\", \"We kloppen voor we binnengaan.\"]}]}";
+
+    private final VersionService versions;
+    private final ConditionalReads reads;
+
+    ValuesResource(VersionService versions, ConditionalReads reads) {
+        this.versions = versions;
+        this.reads = reads;
+    }
+
+    @GET
+    @Path("/current")
+    @Produces({MediaType.APPLICATION_JSON, CurrentValuesCsv.MEDIA_TYPE})
+    @Requires(Permission.ELEMENT_READ)
+    @Operation(summary = "The current values, for HR systems",
+            description = "The adopted values in effect now, each with its behaviours, with the version, `effectiveFrom` and the language. "
+                    + "JSON by default; `Accept: text/csv` gives CSV (RFC 4180, UTF-8, CRLF): a header row "
+                    + "`key,title,description,behaviours,version,effective_from,language` and one row per value, behaviours joined by ` | ` "
+                    + "(read the JSON where a behaviour itself may contain ` | `); fields with commas, quotes or line breaks are quoted. Any other "
+                    + "Accept: 406. 404 while no values have been adopted. " + ElementResource.NEGOTIATED
+                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`).")
+    @APIResponse(responseCode = "200", description = "The current values",
+            headers = {@Header(name = "ETag", description = ElementResource.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = ElementResource.LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CurrentValuesView.class),
+                    examples = @ExampleObject(name = "values", value = JSON_EXAMPLE)),
+                    @Content(mediaType = CurrentValuesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "values", value = CurrentValuesCsv.EXAMPLE))})
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
+                            + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
+    public Response current(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request) {
+        Variant form = request.selectVariant(FORMS);
+        if (form == null) {
+            throw new NotAcceptableException();
+        }
+        Representation<VersionView> values = versions.current(org, ElementType.VALUES, null, read.language());
+        if (form.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return reads.respond(values.as("json", view -> VersionMapper.currentValues(org, view)), MediaType.APPLICATION_JSON, read);
+        }
+        return reads.respond(values.as("csv", view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view))),
+                CurrentValuesCsv.CONTENT_TYPE, read);
+    }
+}

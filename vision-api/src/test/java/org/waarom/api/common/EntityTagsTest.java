@@ -1,0 +1,61 @@
+package org.waarom.api.common;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Variant tags, If-Match on a state and the second-precision rules of Last-Modified / If-Modified-Since. */
+class EntityTagsTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-02T09:00:10Z");
+
+    @Test
+    void aVariantNamesTheRepresentationAndIfMatchAcceptsItForTheState() {
+        String state = EntityTags.strong("vision-3-r2");
+        String french = EntityTags.variant(state, "fr-t7.1");
+        assertThat(french).isEqualTo("\"vision-3-r2~fr-t7.1\"");
+        assertThat(EntityTags.variant(french, "csv")).isEqualTo("\"vision-3-r2~fr-t7.1~csv\"");
+
+        assertThatCode(() -> EntityTags.requireMatch(french, state)).doesNotThrowAnyException();
+        assertThatCode(() -> EntityTags.requireMatch("\"other\", " + french, state)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> EntityTags.requireMatch("\"vision-3-r1~fr-t7.1\"", state)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> EntityTags.requireMatch("W/" + french, state)).isInstanceOf(PreconditionFailedException.class);
+        // If-None-Match compares representations: another language's tag is another representation.
+        assertThat(EntityTags.notModified(state, french)).isFalse();
+        assertThat(EntityTags.notModified("W/" + french, french)).isTrue();
+    }
+
+    @Test
+    void lastModifiedIsRoundedUpToTheSecondAndOnlySentOnceThatSecondHasPassed() {
+        assertThat(EntityTags.lastModifiedHeader(Instant.parse("2026-06-02T09:00:05.250Z"), NOW)).isEqualTo("2026-06-02T09:00:06Z");
+        assertThat(EntityTags.lastModifiedHeader(Instant.parse("2026-06-02T09:00:05Z"), NOW)).isEqualTo("2026-06-02T09:00:05Z");
+        assertThat(EntityTags.lastModifiedHeader(Instant.parse("2026-06-02T09:00:09.999Z"), NOW)).isEqualTo("2026-06-02T09:00:10Z");
+        assertThat(EntityTags.lastModifiedHeader(Instant.parse("2026-06-02T09:00:10.001Z"), NOW.plusMillis(500))).isNull();
+        assertThat(EntityTags.lastModifiedHeader(null, NOW)).isNull();
+    }
+
+    @Test
+    void ifModifiedSinceComparesTheExactInstantWithTheDate() {
+        Instant changed = Instant.parse("2026-06-02T09:00:05.250Z");
+        assertThat(EntityTags.notModifiedSince("Tue, 02 Jun 2026 09:00:06 GMT", changed, NOW)).isTrue();
+        assertThat(EntityTags.notModifiedSince("Tue, 2 Jun 2026 09:00:07 GMT", changed, NOW)).isTrue();
+        // The date the change shares its second with does not cover it: the change came after 09:00:05.000.
+        assertThat(EntityTags.notModifiedSince("Tue, 02 Jun 2026 09:00:05 GMT", changed, NOW)).isFalse();
+        assertThat(EntityTags.notModifiedSince("Mon, 01 Jun 2026 09:00:05 GMT", changed, NOW)).isFalse();
+    }
+
+    @Test
+    void invalidOrFutureDatesAreIgnored() {
+        Instant changed = Instant.parse("2026-06-02T09:00:05Z");
+        assertThat(EntityTags.notModifiedSince("yesterday", changed, NOW)).isFalse();
+        assertThat(EntityTags.notModifiedSince("2026-06-02T09:00:06Z", changed, NOW)).isFalse();
+        assertThat(EntityTags.notModifiedSince("", changed, NOW)).isFalse();
+        assertThat(EntityTags.notModifiedSince(null, changed, NOW)).isFalse();
+        assertThat(EntityTags.notModifiedSince("Tue, 02 Jun 2026 09:00:11 GMT", changed, NOW)).isFalse();
+        assertThat(EntityTags.notModifiedSince("Tue, 02 Jun 2026 09:00:06 GMT", null, NOW)).isFalse();
+    }
+}
