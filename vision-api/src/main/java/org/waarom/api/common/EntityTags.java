@@ -73,6 +73,11 @@ public final class EntityTags {
         CacheControl cacheControl = new CacheControl();
         cacheControl.setNoCache(true);
         cacheControl.setPrivate(true);
+        return conditionalRead(body, tag, ifNoneMatch, cacheControl);
+    }
+
+    /** Like {@link #conditionalRead(Object, String, String)}, for a read that may be cached as {@code cacheControl} says. */
+    public static Response conditionalRead(Object body, String tag, String ifNoneMatch, CacheControl cacheControl) {
         if (notModified(ifNoneMatch, tag)) {
             return Response.notModified(EntityTag.valueOf(tag)).cacheControl(cacheControl).build();
         }

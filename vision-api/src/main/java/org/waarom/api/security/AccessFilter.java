@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.waarom.api.calendar.service.CalendarFeedService;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ProblemResponses;
 import org.waarom.api.organization.service.OrganizationService;
@@ -17,7 +18,10 @@ import java.util.Optional;
  * Every API request passes here: credentials are checked (an API key or an OIDC token as
  * {@code Authorization: Bearer …}), then the endpoint's one {@link Requires permission}.
  * A caller with no role in the organisation named by the path gets 404, exactly as if it did
- * not exist; one with a role but not the needed one gets 403.
+ * not exist; one with a role but not the needed one gets 403. On an endpoint that
+ * {@link AcceptsFeedToken accepts a feed token}, a request without an {@code Authorization} header
+ * may instead carry a calendar feed token in the query; it is valid only for that endpoint of its
+ * own organisation, and anything else it is presented for answers 401.
  */
 public class AccessFilter {
 
@@ -28,12 +32,15 @@ public class AccessFilter {
     private final TokenVerifier tokens;
     private final AuthenticationThrottle throttle;
     private final CurrentActor actor;
+    private final CalendarFeedService calendarFeeds;
 
-    AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor) {
+    AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor,
+                 CalendarFeedService calendarFeeds) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
         this.actor = actor;
+        this.calendarFeeds = calendarFeeds;
     }
 
     @ServerRequestFilter
@@ -46,22 +53,24 @@ public class AccessFilter {
                     "Too many failed authentications from your address; retry in " + wait + " s", request.getUriInfo()))
                     .header(HttpHeaders.RETRY_AFTER, wait).build());
         }
+        String organization = request.getUriInfo().getPathParameters().getFirst("org");
+        String feedToken = feedToken(request, resource);
+        if (feedToken != null) {
+            return checkFeedToken(request, feedToken, organization, address);
+        }
         Optional<Caller> caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (caller.isEmpty()) {
             if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
                 throttle.recordFailure(address);
                 LOG.debugf("Failed authentication from %s on %s", address, request.getUriInfo().getPath());
             }
-            return Optional.of(Response.fromResponse(ProblemResponses.of(ProblemKind.UNAUTHORIZED,
-                    "Send a valid API key or token as 'Authorization: Bearer <credential>'", request.getUriInfo()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"waarom\"").build());
+            return unauthorized(request, "Send a valid API key or token as 'Authorization: Bearer <credential>'");
         }
         actor.authenticate(caller.get());
         if (requires == null) {
             // An endpoint without a declared permission is an oversight: only the operator may use it.
             return caller.get().isPlatformAdmin() ? Optional.empty() : forbidden(request, "This endpoint is reserved to the platform operator");
         }
-        String organization = request.getUriInfo().getPathParameters().getFirst("org");
         Permission permission = requires.value();
         if (permission.scope() == Permission.Scope.ORGANIZATION && !caller.get().seesOrganization(organization)) {
             return Optional.of(ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationService.notFound(organization).getMessage(), request.getUriInfo()));
@@ -71,6 +80,38 @@ public class AccessFilter {
                     + (organization == null ? "" : " in '" + organization + "'"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The feed token of this request, when the endpoint accepts one and no Authorization header is sent
+     * (that header, when present, is the credential and is checked as everywhere else). Elsewhere a
+     * {@code token} in the query is no credential at all, so a feed token grants nothing there.
+     */
+    private static String feedToken(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(AcceptsFeedToken.class)
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            return null;
+        }
+        return request.getUriInfo().getQueryParameters().getFirst(AcceptsFeedToken.QUERY_PARAMETER);
+    }
+
+    /** A feed token's whole grant is the feed of its own organisation: valid there, or 401 (never 404, which would confirm the organisation). */
+    private Optional<Response> checkFeedToken(ContainerRequestContext request, String token, String organization, String address) {
+        Optional<Caller> caller = calendarFeeds.authenticate(token, organization);
+        if (caller.isEmpty()) {
+            throttle.recordFailure(address);
+            // The path only: the query holds the token.
+            LOG.debugf("Failed feed token authentication from %s on %s", address, request.getUriInfo().getPath());
+            return unauthorized(request, "The calendar feed token is not valid here: it is unknown, revoked or for another feed. "
+                    + "Create a new feed at …/calendar-feeds, or send an API key or token as 'Authorization: Bearer <credential>'");
+        }
+        actor.authenticate(caller.get());
+        return Optional.empty();
+    }
+
+    private static Optional<Response> unauthorized(ContainerRequestContext request, String detail) {
+        return Optional.of(Response.fromResponse(ProblemResponses.of(ProblemKind.UNAUTHORIZED, detail, request.getUriInfo()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"waarom\"").build());
     }
 
     private Optional<Caller> authenticate(String authorization) {

@@ -14,17 +14,10 @@ import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.rest.ApiKeyView;
 import org.waarom.api.security.rest.CreateApiKeyRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +26,15 @@ import java.util.Set;
 
 /**
  * API keys: 256 random bits behind a recognisable {@value #PREFIX} prefix, shown once, stored
- * only as a SHA-256 hash, compared in constant time, revocable, with a last-used time.
+ * only as a SHA-256 hash, compared in constant time, revocable, with a last-used time (all as
+ * {@link SecretTokens} makes them).
  */
 @ApplicationScoped
 public class ApiKeyService {
 
     public static final String PREFIX = "wrm_";
-    /** How stale {@code lastUsedAt} may be: it is written at most this often per key, not on every request. */
-    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final int DISPLAYED_PREFIX = 10;
 
-    private final SecureRandom random = new SecureRandom();
     private final OrganizationService organizations;
     private final CurrentActor actor;
     private final Clock clock;
@@ -59,7 +50,7 @@ public class ApiKeyService {
     public ApiKeyView create(String org, CreateApiKeyRequest request) {
         Organization organization = org == null ? null : organizations.require(org);
         String roles = validRoles(organization == null, request.roles());
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String key = SecretTokens.generate(PREFIX);
         ApiKey apiKey = store(organization, request.name().strip(), roles, key, actor.name());
         return view(apiKey, key);
     }
@@ -101,10 +92,9 @@ public class ApiKeyService {
     /** The caller a bearer key stands for, if it is a valid, unrevoked key. */
     @Transactional
     public Optional<Caller> authenticate(String presented) {
-        String hash = hash(presented);
+        String hash = SecretTokens.hash(presented);
         Optional<ApiKey> found = ApiKey.<ApiKey>find("keyHash", hash).firstResultOptional()
-                // The lookup is by hash; comparing the hashes again in constant time keeps timing uninformative.
-                .filter(key -> MessageDigest.isEqual(key.keyHash.getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
+                .filter(key -> SecretTokens.matches(key.keyHash, hash))
                 .filter(key -> key.revokedAt == null);
         found.ifPresent(this::recordUse);
         return found.map(ApiKeyService::caller);
@@ -113,7 +103,7 @@ public class ApiKeyService {
     /** Makes sure {@code key} is a platform-admin key (WAAROM_BOOTSTRAP_ADMIN_KEY); re-enables it if it was revoked. */
     @Transactional
     public void ensurePlatformAdminKey(String key) {
-        ApiKey existing = ApiKey.<ApiKey>find("keyHash", hash(key)).firstResult();
+        ApiKey existing = ApiKey.<ApiKey>find("keyHash", SecretTokens.hash(key)).firstResult();
         if (existing == null) {
             store(null, "bootstrap-admin", PlatformRole.PLATFORM_ADMIN.value(), key, CurrentActor.SYSTEM.name());
         } else if (existing.organization != null || !existing.roles.equals(PlatformRole.PLATFORM_ADMIN.value()) || existing.revokedAt != null) {
@@ -130,7 +120,7 @@ public class ApiKeyService {
         if (ApiKey.count() > 0) {
             return Optional.empty();
         }
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String key = SecretTokens.generate(PREFIX);
         store(null, "bootstrap-admin", PlatformRole.PLATFORM_ADMIN.value(), key, CurrentActor.SYSTEM.name());
         return Optional.of(key);
     }
@@ -140,7 +130,7 @@ public class ApiKeyService {
         apiKey.organization = organization;
         apiKey.name = name;
         apiKey.roles = roles;
-        apiKey.keyHash = hash(key);
+        apiKey.keyHash = SecretTokens.hash(key);
         apiKey.keyPrefix = key.substring(0, Math.min(DISPLAYED_PREFIX, key.length()));
         apiKey.createdBy = createdBy;
         apiKey.createdAt = Instant.now(clock);
@@ -150,7 +140,7 @@ public class ApiKeyService {
 
     private void recordUse(ApiKey key) {
         Instant now = Instant.now(clock);
-        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+        if (SecretTokens.useWorthRecording(key.lastUsedAt, now)) {
             key.lastUsedAt = now;
         }
     }
@@ -189,19 +179,5 @@ public class ApiKeyService {
     private static ApiKeyView view(ApiKey key, String plainKey) {
         return new ApiKeyView(key.id, key.name, key.organization == null ? null : key.organization.slug, key.roleList(),
                 key.keyPrefix, plainKey, key.createdBy, key.createdAt, key.lastUsedAt, key.revokedAt);
-    }
-
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

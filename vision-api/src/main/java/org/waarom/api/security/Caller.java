@@ -7,7 +7,7 @@ import java.util.Set;
  * Who makes a request, established once per request from its credentials.
  *
  * @param name              recorded as createdBy, adoptedBy, … (key name or token user)
- * @param credential        which credential: {@code key:<id>} or {@code token:<subject>}
+ * @param credential        which credential: {@code key:<id>}, {@code token:<subject>} or {@code calendar-feed:<id>}
  * @param platformRoles     roles over all organisations
  * @param organizationRoles roles per organisation slug
  */
@@ -39,6 +39,11 @@ public record Caller(String name, String credential, Set<PlatformRole> platformR
                     || rolesIn(organization).contains(OrganizationRole.ADMIN)
                     || rolesIn(organization).stream().anyMatch(permission.organizationRoles()::contains);
         };
+    }
+
+    /** Whether it administers the organisation: its admin, or the platform's. */
+    public boolean isAdminOf(String organization) {
+        return isPlatformAdmin() || rolesIn(organization).contains(OrganizationRole.ADMIN);
     }
 
     /** Whether it may know that the organisation exists at all (else it gets 404 for everything in it). */

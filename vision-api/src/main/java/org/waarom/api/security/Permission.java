@@ -47,7 +47,9 @@ public enum Permission {
     REVIEW_TASK_CLOSE(Scope.ORGANIZATION, Set.of(ADMIN, QUALITY_MANAGER), false),
     ALL_REVIEW_TASKS_READ(Scope.PLATFORM, Set.of(), true),
     // Reminder records are the scheduler's bookkeeping of what it sent; people read them with the task.
-    REVIEW_REMINDER_RECORD(Scope.ORGANIZATION, Set.of(ADMIN), true);
+    REVIEW_REMINDER_RECORD(Scope.ORGANIZATION, Set.of(ADMIN), true),
+    /** One's own calendar feed tokens (an admin manages everyone's); not the scheduler's: it has no calendar. */
+    CALENDAR_FEED_MANAGE(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false);
 
     /** Where a permission applies. */
     public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }

@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.waarom.api.ApiTestSupport.as;
 import static org.waarom.api.ApiTestSupport.asAdmin;
+import static org.waarom.api.ApiTestSupport.newOrganization;
 
 /**
  * A client cannot guess keys or exhaust the service with failed authentications (issue 3): after
@@ -65,5 +67,27 @@ class AuthenticationThrottleTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> asAdmin().get("/api/v1/me").then().statusCode(200));
         as("wrm_guess-after-0123456789abcdefghijklmnop").get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void guessedCalendarFeedTokensCountAsFailedAuthentications() {
+        // The other test may have left a failure in the current window: start once the address is free, and
+        // expect the limit within three guesses (with feed tokens not counted, it would never be reached).
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> asAdmin().get("/api/v1/me").then().statusCode(200));
+        String org = newOrganization("throttled");
+        String feed = "/api/v1/organizations/" + org + "/review-tasks.ics";
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Outlook")).post("/api/v1/organizations/" + org + "/calendar-feeds")
+                .then().statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            assertThat(given().queryParam("token", "wcal_guess-" + i + "-0123456789abcdefghijklmnopqrstuvw").get(feed).statusCode())
+                    .isIn(401, 429);
+        }
+
+        asAdmin().get(feed).then().statusCode(429).header("Retry-After", notNullValue());
+
+        // Leave the address free for whatever runs next.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> asAdmin().get(feed).then().statusCode(200));
     }
 }

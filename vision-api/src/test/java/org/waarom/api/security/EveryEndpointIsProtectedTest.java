@@ -44,8 +44,10 @@ class EveryEndpointIsProtectedTest {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String GHOST = "no-such-organisation";
 
-    /** Non-GET operations a reader may use ("POST /api/v1/…"); none so far. */
-    private static final Set<String> READER_MAY_CHANGE = Set.of();
+    /** Non-GET operations a reader may use ("POST /api/v1/…"): everyone manages their own calendar feeds. */
+    private static final Set<String> READER_MAY_CHANGE = Set.of(
+            "POST /api/v1/organizations/{org}/calendar-feeds",
+            "DELETE /api/v1/organizations/{org}/calendar-feeds/{id}");
 
     /** One operation of the OpenAPI document. */
     record Operation(String method, String path) {
@@ -120,7 +122,11 @@ class EveryEndpointIsProtectedTest {
                 "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations",
                 "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
                 "PUT /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
-                "DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}");
+                "DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
+
+                "GET /api/v1/organizations/{org}/review-tasks.ics",
+                "GET /api/v1/organizations/{org}/calendar-feeds", "POST /api/v1/organizations/{org}/calendar-feeds",
+                "DELETE /api/v1/organizations/{org}/calendar-feeds/{id}");
     }
 
     @Test

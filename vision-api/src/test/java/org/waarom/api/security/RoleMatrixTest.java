@@ -122,6 +122,20 @@ class RoleMatrixTest {
                 f -> as(f.victim().key()).get("/api/v1/me").then().statusCode(200)),
         READ_AUDIT_LOG("admin platform-admin", 200,
                 (f, as) -> as.get("/api/v1/organizations/" + f.org + "/audit-log"), null),
+        READ_REVIEW_CALENDAR(EVERYONE, 200,
+                (f, as) -> as.get("/api/v1/organizations/" + f.org + "/review-tasks.ics"), null),
+        CREATE_CALENDAR_FEED(EVERY_ORGANIZATION_ROLE, 201,
+                (f, as) -> as.contentType(ContentType.JSON).body(Map.of("name", "Outlook")).post(f.calendarFeeds()),
+                f -> asAdmin().get(f.calendarFeeds()).then().body("total", equalTo(0))),
+        LIST_CALENDAR_FEEDS(EVERY_ORGANIZATION_ROLE, 200, (f, as) -> as.get(f.calendarFeeds()), null),
+        REVOKE_OWN_CALENDAR_FEED(EVERY_ORGANIZATION_ROLE, 204,
+                (f, as) -> {
+                    // Its own feed where the role may make one; otherwise the operator's, which it may not touch either.
+                    Response created = as.contentType(ContentType.JSON).body(Map.of("name", "Outlook")).post(f.calendarFeeds());
+                    long id = created.statusCode() == 201 ? created.jsonPath().getLong("id") : f.operatorFeed();
+                    return as.delete(f.calendarFeeds() + "/" + id);
+                },
+                f -> asAdmin().get(f.calendarFeeds()).then().body("total", equalTo(1))),
         READ_ELEMENT_TYPES(EVERYONE, 200, (f, as) -> as.get("/api/v1/element-types"), null),
         READ_ME(EVERYONE, 200, (f, as) -> as.get("/api/v1/me"), null),
         LIST_ORGANIZATIONS(EVERYONE, 200, (f, as) -> as.get("/api/v1/organizations"), null),
@@ -225,6 +239,16 @@ class RoleMatrixTest {
                         .post(reminders()).then().statusCode(201).extract().jsonPath().getLong("id");
             }
             return pendingReminder;
+        }
+
+        String calendarFeeds() {
+            return "/api/v1/organizations/" + org + "/calendar-feeds";
+        }
+
+        /** A calendar feed the operator made; its id. */
+        long operatorFeed() {
+            return asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Operator")).post(calendarFeeds())
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
         }
 
         TestKeys.IssuedKey platformVictim() {

@@ -256,6 +256,14 @@ public class ReviewService {
         return Page.of(views(items), page, count.getSingleResult());
     }
 
+    /** The organisation's open tasks, by due date then id: all of them, for the calendar feed. */
+    @Transactional
+    public List<ReviewTaskView> openTasks(String org) {
+        Organization organization = organizations.require(org);
+        return views(ReviewTask.<ReviewTask>find("organization = ?1 and status = ?2", Sort.by("dueDate").and("id"), organization, ReviewTask.Status.OPEN)
+                .list());
+    }
+
     @Transactional
     public ReviewTaskView task(String org, long id) {
         return view(require(organizations.require(org), id));

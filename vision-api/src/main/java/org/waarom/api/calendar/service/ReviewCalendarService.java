@@ -1,0 +1,171 @@
+package org.waarom.api.calendar.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+import org.waarom.api.common.EntityTags;
+import org.waarom.api.element.ElementType;
+import org.waarom.api.organization.rest.OrganizationView;
+import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.review.rest.ReviewPolicyView;
+import org.waarom.api.review.rest.ReviewTaskView;
+import org.waarom.api.review.service.ReviewService;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The organisation's open review tasks as an iCalendar feed (RFC 5545), written by ical4j, which
+ * escapes the stored texts (commas, semicolons, newlines) and folds long lines. One all-day event per
+ * open task on its due date, with a stable UID and an alarm at the policy's {@code remindBefore}.
+ * The same data always gives the same bytes (DTSTAMP is when the event's data last changed, not
+ * "now"), so the ETag is a hash of the body and a client polling an unchanged feed gets 304.
+ */
+@ApplicationScoped
+public class ReviewCalendarService {
+
+    static final String PRODUCT_ID = "-//Waarom//Review tasks//EN";
+    /** How often calendar clients should fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+    static final Duration REFRESH = Duration.ofHours(1);
+
+    /** A rendered feed and its strong ETag. */
+    public record ReviewCalendar(byte[] body, String etag) {
+    }
+
+    private final OrganizationService organizations;
+    private final ReviewService reviews;
+
+    ReviewCalendarService(OrganizationService organizations, ReviewService reviews) {
+        this.organizations = organizations;
+        this.reviews = reviews;
+    }
+
+    @Transactional
+    public ReviewCalendar calendar(String org) {
+        OrganizationView organization = organizations.get(org).value();
+        Map<String, ReviewPolicyView> policies = reviews.policies(org).stream()
+                .collect(Collectors.toMap(ReviewPolicyView::element, Function.identity()));
+        String title = organization.name() + " – review tasks";
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        // NAME and REFRESH-INTERVAL are RFC 7986; Outlook and Apple read the older X-WR-CALNAME and X-PUBLISHED-TTL.
+        calendar.add(new Name(title));
+        calendar.add(new XProperty("X-WR-CALNAME", title));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
+        calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
+        for (ReviewTaskView task : reviews.openTasks(org)) {
+            calendar.add(event(organization, policies.get(task.element()), task));
+        }
+        byte[] body = write(calendar);
+        return new ReviewCalendar(body, EntityTags.strong("ics-" + sha256(body).substring(0, 32)));
+    }
+
+    private static VEvent event(OrganizationView organization, ReviewPolicyView policy, ReviewTaskView task) {
+        LocalDate due = task.dueDate();
+        // All-day (VALUE=DATE) on the due date; DTEND is exclusive, so the next day.
+        VEvent event = new VEvent(due, due.plusDays(1), "Review: " + task.element() + " (" + organization.name() + ")");
+        event.replace(new DtStamp(lastChange(organization, policy, task)));
+        event.add(new Uid("review-task-" + task.id() + "@" + organization.slug() + ".waarom"));
+        event.add(new Description(description(policy, task)));
+        // A due date is a deadline, not an appointment: it must not show the whole day as busy.
+        event.add(ImmutableTransp.TRANSPARENT);
+        event.add(alarm(organization, policy, task));
+        return event;
+    }
+
+    /** When what the event shows last changed: the task (open tasks do not change), the organisation's name, the policy. */
+    private static Instant lastChange(OrganizationView organization, ReviewPolicyView policy, ReviewTaskView task) {
+        return Stream.of(task.createdAt(), organization.updatedAt(), policy.updatedAt())
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Reminds at the policy's remindBefore, in whole days before the due date (iCalendar durations have no months or years). */
+    private static VAlarm alarm(OrganizationView organization, ReviewPolicyView policy, ReviewTaskView task) {
+        Period remindBefore = Period.parse(policy.remindBefore());
+        long days = ChronoUnit.DAYS.between(task.dueDate().minus(remindBefore), task.dueDate());
+        VAlarm alarm = new VAlarm(Period.ofDays((int) -days));
+        alarm.add(ImmutableAction.DISPLAY);
+        alarm.add(new Description("The review of the " + task.element() + " of " + organization.name() + " is due on " + task.dueDate()));
+        return alarm;
+    }
+
+    private static String description(ReviewPolicyView policy, ReviewTaskView task) {
+        ElementType type = ElementType.fromPath(task.element()).orElseThrow();
+        String element = task.element();
+        String why = switch (task.reason()) {
+            case CYCLE -> "the " + element + "'s review cycle (every " + policy.cycle() + ") has come round.";
+            case GOAL_REACHED -> "goal " + task.goalId() + ", which the " + element + " serves, was reached.";
+            case VISION_CHANGED -> "version " + task.version() + " of the vision was adopted; the " + element + " follows the vision.";
+            case MANUAL -> "asked for by " + task.createdBy() + ".";
+        };
+        StringBuilder text = new StringBuilder()
+                .append("Review the ").append(element).append(" by ").append(task.dueDate()).append(".\n")
+                .append("Why: ").append(why).append('\n');
+        if (task.note() != null && !task.note().isBlank()) {
+            text.append("Note: ").append(task.note()).append('\n');
+        }
+        return text.append("What to do: read the current ").append(element).append(" against its guiding question (")
+                .append(type.questionEn()).append("). If it still holds, complete the review as CONFIRMED with a note; ")
+                .append("if it needs to change, draft a new version and adopt it, which completes the review as REVISED.\n")
+                .append("Review task ").append(task.id()).append(" (").append(task.sourceKey()).append(")")
+                .toString();
+    }
+
+    private static byte[] write(Calendar calendar) {
+        StringWriter out = new StringWriter();
+        try {
+            // Validating: what we publish is valid iCalendar, or the request fails loudly instead of confusing clients.
+            new CalendarOutputter().output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException("The review calendar is not valid iCalendar", e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
