@@ -18,7 +18,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One packaged service ({@code <service>/target/quarkus-app/quarkus-run.jar}) started as its own
- * process on a free port, with its own embedded PostgreSQL under a data directory of the test.
+ * process on a free port, with its own embedded PostgreSQL under a data directory of the test, or,
+ * when {@code environment} names {@code QUARKUS_DATASOURCE_JDBC_URL}, on that database (so that
+ * several instances of a service can share one, as replicas do). Its output goes to
+ * {@code <data directory>.log}, beside the data directory.
  */
 final class RunningService implements AutoCloseable {
 
@@ -34,11 +37,20 @@ final class RunningService implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.environment = environment;
         this.port = freePort();
-        this.log = dataDirectory.resolveSibling(name + ".log");
+        // Named after the data directory, not the service: two instances of one service each have their own.
+        this.log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
     }
 
-    /** Starts the service and waits until it is ready. */
+    /** Starts the service and waits until it is ready; after {@link #kill()}, starts it again on the same port. */
     RunningService start() throws IOException {
+        return launch().awaitReady();
+    }
+
+    /**
+     * Starts the process without waiting for it, so that a test can do other work (or start
+     * another service) while it boots; {@link #awaitReady()} then waits for it.
+     */
+    RunningService launch() throws IOException {
         Path jar = Path.of(System.getProperty("waarom.root", ".."), name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), which packages both services first");
@@ -47,10 +59,17 @@ final class RunningService implements AutoCloseable {
                 "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("WAAROM_DATABASE_EMBEDDED", "true");
+        if (!environment.containsKey("QUARKUS_DATASOURCE_JDBC_URL")) {
+            builder.environment().put("WAAROM_DATABASE_EMBEDDED", "true");
+        }
         builder.environment().put("WAAROM_DATA_DIR", dataDirectory.toString());
         builder.environment().putAll(environment);
         process = builder.start();
+        return this;
+    }
+
+    /** Waits until the launched service answers its liveness check. */
+    RunningService awaitReady() {
         HttpClient client = HttpClient.newHttpClient();
         await(name + " ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {

@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.waarom.scheduler.api.Recipient;
 
 import java.time.Duration;
@@ -24,8 +25,16 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ReminderMailer {
 
-    /** The longest a send may take; past it the reminder counts as failed and is retried next pass. */
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The longest one attempt may take. Now and then the SMTP client (Vert.x) misses a server's
+     * greeting on a new connection and waits until the server gives up (minutes on some servers):
+     * such an attempt is cut short and the send tried once more, on a new connection.
+     */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    /** Attempts per send within one pass; after them the reminder counts as failed and the next pass retries. */
+    static final int ATTEMPTS = 2;
+
+    private static final Logger LOG = Logger.getLogger(ReminderMailer.class);
 
     /** Characters that would break an address header if a stored name contained them. */
     private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[\"<>()\\[\\]\\\\,;:@\\p{Cntrl}]");
@@ -45,16 +54,22 @@ public class ReminderMailer {
      * when the SMTP server did not take it.
      */
     public void send(long reminderId, ReminderContent content, List<Recipient> to, List<Recipient> cc) {
-        try {
-            Templates.reminder(content)
-                    .mail(new Mail().addHeader("Message-ID", messageId(reminderId)))
-                    .to(addresses(to))
-                    .cc(addresses(cc))
-                    .subject(content.subject())
-                    .send()
-                    .await().atMost(SEND_TIMEOUT);
-        } catch (RuntimeException e) {
-            throw new DeliveryException("SMTP: " + describe(e), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Templates.reminder(content)
+                        .mail(new Mail().addHeader("Message-ID", messageId(reminderId)))
+                        .to(addresses(to))
+                        .cc(addresses(cc))
+                        .subject(content.subject())
+                        .send()
+                        .await().atMost(ATTEMPT_TIMEOUT);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new DeliveryException("SMTP: " + describe(e), e);
+                }
+                LOG.infof("Reminder %d: SMTP attempt %d failed (%s); trying again on a new connection", reminderId, attempt, describe(e));
+            }
         }
     }
 
