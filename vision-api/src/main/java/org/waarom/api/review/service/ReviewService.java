@@ -40,7 +40,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,17 +95,41 @@ public class ReviewService {
 
     @Transactional
     public List<ReviewPolicyView> policies(String org) {
-        Organization organization = organizations.require(org);
-        return Arrays.stream(ElementType.values()).map(type -> policy(organization, type)).toList();
+        return policiesOf(List.of(organizations.require(org)));
     }
 
     /** Every organisation's four policies, for the review-scheduler; paginated by organisation. */
     @Transactional
     public Page<ReviewPolicyView> allPolicies(PageRequest page) {
         List<Organization> found = Organization.<Organization>findAll(Sort.by("id")).page(page.page(), page.size()).list();
-        List<ReviewPolicyView> items = new ArrayList<>();
-        found.forEach(organization -> Arrays.stream(ElementType.values()).forEach(type -> items.add(policy(organization, type))));
-        return new Page<>(items, page.page(), page.size(), Organization.count() * ElementType.values().length);
+        return new Page<>(policiesOf(found), page.page(), page.size(), Organization.count() * ElementType.values().length);
+    }
+
+    /**
+     * The four policies of each organisation, stored or default, with three queries whatever the
+     * number of organisations (the scheduler reads tens of thousands of them at a time).
+     */
+    private List<ReviewPolicyView> policiesOf(List<Organization> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ReviewPolicy> stored = new HashMap<>();
+        ReviewPolicy.<ReviewPolicy>list("organization in ?1", found)
+                .forEach(policy -> stored.put(policy.organization.id + "/" + policy.element, policy));
+        Map<String, LocalDate> firstAdoptions = new HashMap<>();
+        entityManager.createQuery("select e.organization.id, e.type, min(v.effectiveFrom) from ElementVersion v join v.element e"
+                        + " where e.organization in :organizations and v.effectiveFrom is not null group by e.organization.id, e.type", Object[].class)
+                .setParameter("organizations", found)
+                .getResultList()
+                .forEach(row -> firstAdoptions.put(row[0] + "/" + row[1], ((Instant) row[2]).atZone(ZoneOffset.UTC).toLocalDate()));
+        List<ReviewPolicyView> views = new ArrayList<>();
+        for (Organization organization : found) {
+            for (ElementType type : ElementType.values()) {
+                String key = organization.id + "/" + type;
+                views.add(view(organization, type, Optional.ofNullable(stored.get(key)), firstAdoptions.get(key)));
+            }
+        }
+        return views;
     }
 
     @Transactional
@@ -150,14 +174,19 @@ public class ReviewService {
 
     private ReviewPolicyView policy(Organization organization, ElementType type) {
         Optional<ReviewPolicy> stored = ReviewPolicy.find("organization = ?1 and element = ?2", organization, type).firstResultOptional();
+        return view(organization, type, stored, firstAdoption(organization, type));
+    }
+
+    /** A stored policy as it reads, or the element type's defaults; the anchor defaults to {@code firstAdoption}. */
+    private ReviewPolicyView view(Organization organization, ElementType type, Optional<ReviewPolicy> stored, LocalDate firstAdoption) {
         if (stored.isPresent()) {
             ReviewPolicy policy = stored.get();
-            LocalDate anchor = policy.anchorDate != null ? policy.anchorDate : firstAdoption(organization, type);
+            LocalDate anchor = policy.anchorDate != null ? policy.anchorDate : firstAdoption;
             return new ReviewPolicyView(organization.slug, type.path(), policy.enabled, policy.cycle, anchor, policy.onGoalReached,
                     policy.remindBefore, policy.escalateAfter, read(policy.assignees), read(policy.escalateTo), true,
                     policy.updatedBy, policy.updatedAt);
         }
-        return new ReviewPolicyView(organization.slug, type.path(), true, type.defaultCycle().toString(), firstAdoption(organization, type),
+        return new ReviewPolicyView(organization.slug, type.path(), true, type.defaultCycle().toString(), firstAdoption,
                 type.reviewOnGoalReached(), DEFAULT_REMIND_BEFORE.toString(), DEFAULT_ESCALATE_AFTER.toString(), List.of(), List.of(),
                 false, null, null);
     }
