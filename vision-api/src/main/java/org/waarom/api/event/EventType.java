@@ -6,9 +6,10 @@ package org.waarom.api.event;
  */
 public enum EventType {
     ORGANIZATION_CREATED("organization.created", "An organisation was created",
-            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"]}"),
-    ORGANIZATION_UPDATED("organization.updated", "An organisation's name or languages changed",
-            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A vzw\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"]}"),
+            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"], \"publicReads\": []}"),
+    ORGANIZATION_UPDATED("organization.updated", "An organisation's name, languages or public reads changed",
+            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A vzw\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"], "
+                    + "\"publicReads\": [\"mission\", \"vision\"]}"),
     VERSION_CREATED("element.version.created", "A new draft (also by restore)",
             "{\"element\": \"vision\", \"version\": 4, \"status\": \"DRAFT\", \"basedOn\": 3, \"changeReason\": \"Goal reached\", \"by\": \"an@zorg-a.be\"}"),
     VERSION_UPDATED("element.version.updated", "A draft was edited",

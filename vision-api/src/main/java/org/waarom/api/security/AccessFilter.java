@@ -1,18 +1,24 @@
 package org.waarom.api.security;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.waarom.api.calendar.service.CalendarFeedService;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ProblemResponses;
+import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.service.OrganizationService;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every API request passes here: credentials are checked (an API key or an OIDC token as
@@ -22,6 +28,10 @@ import java.util.Optional;
  * {@link AcceptsFeedToken accepts a feed token}, a request without an {@code Authorization} header
  * may instead carry a calendar feed token in the query; it is valid only for that endpoint of its
  * own organisation, and anything else it is presented for answers 401.
+ *
+ * <p>Public reads: a request without any {@code Authorization} to a {@link PublicWhen public read}
+ * that its organisation has opened is admitted as it is, and answered as {@link PublicAnswers} says.
+ * A request that does carry credentials is always checked as above, on public reads too.
  */
 public class AccessFilter {
 
@@ -33,14 +43,16 @@ public class AccessFilter {
     private final AuthenticationThrottle throttle;
     private final CurrentActor actor;
     private final CalendarFeedService calendarFeeds;
+    private final OrganizationService organizations;
 
     AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor,
-                 CalendarFeedService calendarFeeds) {
+                 CalendarFeedService calendarFeeds, OrganizationService organizations) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
         this.actor = actor;
         this.calendarFeeds = calendarFeeds;
+        this.organizations = organizations;
     }
 
     @ServerRequestFilter
@@ -52,6 +64,10 @@ public class AccessFilter {
             return Optional.of(Response.fromResponse(ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS,
                     "Too many failed authentications from your address; retry in " + wait + " s", request.getUriInfo()))
                     .header(HttpHeaders.RETRY_AFTER, wait).build());
+        }
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && opensWithoutCredentials(request, resource)) {
+            request.setProperty(PublicAnswers.PUBLIC_READ, Boolean.TRUE);
+            return Optional.empty();
         }
         String organization = request.getUriInfo().getPathParameters().getFirst("org");
         String feedToken = feedToken(request, resource);
@@ -112,6 +128,32 @@ public class AccessFilter {
     private static Optional<Response> unauthorized(ContainerRequestContext request, String detail) {
         return Optional.of(Response.fromResponse(ProblemResponses.of(ProblemKind.UNAUTHORIZED, detail, request.getUriInfo()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"waarom\"").build());
+    }
+
+    /**
+     * Whether the endpoint is a {@link PublicWhen public read} that the organisation in the path has
+     * opened. An unknown organisation has opened nothing, so a read without credentials answers 401 for
+     * it exactly as for a private one: public reads do not tell which organisations exist.
+     */
+    private boolean opensWithoutCredentials(ContainerRequestContext request, ResourceInfo resource) {
+        PublicWhen when = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(PublicWhen.class);
+        if (when == null || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
+            return false;
+        }
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        if (Arrays.stream(when.unlessQuery()).anyMatch(query::containsKey)) {
+            return false;
+        }
+        MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
+        String named = path.getFirst(when.namedBy());
+        List<PublicRead> opening = Arrays.stream(when.value())
+                .filter(read -> when.namedBy().isEmpty() || read.value().equals(named))
+                .toList();
+        if (opening.isEmpty()) {
+            return false;
+        }
+        Set<PublicRead> open = organizations.publicReads(path.getFirst("org"));
+        return opening.stream().anyMatch(open::contains);
     }
 
     private Optional<Caller> authenticate(String authorization) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -26,7 +27,9 @@ import org.waarom.api.common.Representation;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionMapper;
 import org.waarom.api.element.service.VersionService;
+import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
+import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 
 import java.util.List;
@@ -53,19 +56,25 @@ public class ValuesResource {
     @Path("/current")
     @Produces({MediaType.APPLICATION_JSON, CurrentValuesCsv.MEDIA_TYPE})
     @Requires(Permission.ELEMENT_READ)
+    @PublicWhen(PublicRead.VALUES)
     @Operation(summary = "The current values, for HR systems",
             description = "The adopted values in effect now, each with its behaviours, with the version, `effectiveFrom` and the language. "
                     + "JSON by default; `Accept: text/csv` gives CSV (RFC 4180, UTF-8, CRLF): a header row "
                     + "`key,title,description,behaviours,version,effective_from,language` and one row per value, behaviours joined by ` | ` "
                     + "(read the JSON where a behaviour itself may contain ` | `); fields with commas, quotes or line breaks are quoted. Any other "
                     + "Accept: 406. 404 while no values have been adopted. " + ElementResource.NEGOTIATED
-                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`).")
+                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`)."
+                    + "\n\n**Public read**: answers without credentials (JSON and CSV) when the organisation has made `values` public "
+                    + "(`publicReads` on the organisation); then with `Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`. "
+                    + "Otherwise, and for an organisation that does not exist, a request without credentials is 401.",
+            extensions = @Extension(name = "x-public-read", value = "values"))
     @APIResponse(responseCode = "200", description = "The current values",
             headers = {@Header(name = "ETag", description = ElementResource.ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = ElementResource.LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use (public, max-age=300 on a public read)",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CurrentValuesView.class),
                     examples = @ExampleObject(name = "values", value = JSON_EXAMPLE)),
                     @Content(mediaType = CurrentValuesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),

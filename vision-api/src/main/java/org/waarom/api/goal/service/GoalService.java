@@ -40,10 +40,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Goals, indicators and measurements (DESIGN section 4), and the rules that reach goals: an
@@ -151,6 +154,32 @@ public class GoalService {
         var found = Goal.<Goal>find(query.toString(), Sort.by("id"), parameters);
         List<GoalView> items = found.page(page.page(), page.size()).list().stream().map(mapper::view).toList();
         return Page.of(items, page, found.count());
+    }
+
+    /** The open goals of an organisation, and when anything about its goals last changed (null when it has none). */
+    public record ActiveGoals(List<GoalView> goals, Instant lastChanged) {
+    }
+
+    /**
+     * The organisation's open goals (neither reached nor abandoned) by id, with their indicators and progress
+     * as {@link #get} reads them. {@code lastChanged} covers all its goals, also those no longer open (one
+     * that was just reached has left the list, and that is a change), their indicators, targets and measurements.
+     */
+    @Transactional
+    public ActiveGoals active(Organization organization) {
+        List<GoalView> open = Goal.<Goal>find("organization = ?1 and status = ?2", Sort.by("id"), organization, GoalStatus.OPEN)
+                .list().stream().map(mapper::view).toList();
+        Instant lastChanged = Stream.of(
+                        latest("select max(g.updatedAt) from Goal g where g.organization = ?1", organization),
+                        latest("select max(i.createdAt) from Indicator i where i.goal.organization = ?1", organization),
+                        latest("select max(t.changedAt) from IndicatorTarget t where t.indicator.goal.organization = ?1", organization),
+                        latest("select max(m.recordedAt) from Measurement m where m.indicator.goal.organization = ?1", organization))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new ActiveGoals(open, lastChanged);
+    }
+
+    private static Instant latest(String query, Organization organization) {
+        return Goal.getEntityManager().createQuery(query, Instant.class).setParameter(1, organization).getSingleResult();
     }
 
     @Transactional
