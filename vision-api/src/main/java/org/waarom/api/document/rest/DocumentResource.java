@@ -1,5 +1,6 @@
 package org.waarom.api.document.rest;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,13 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.ConditionalReads;
 import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
-import org.waarom.api.common.Representation;
+import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.document.service.DocumentService;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
@@ -89,11 +91,13 @@ public class DocumentResource {
     private final DocumentService documents;
     private final DocumentRenderer renderer;
     private final ConditionalReads reads;
+    private final ReadCache cache;
 
-    DocumentResource(DocumentService documents, DocumentRenderer renderer, ConditionalReads reads) {
+    DocumentResource(DocumentService documents, DocumentRenderer renderer, ConditionalReads reads, ReadCache cache) {
         this.documents = documents;
         this.renderer = renderer;
         this.reads = reads;
+        this.cache = cache;
     }
 
     @GET
@@ -121,26 +125,33 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Response document(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request,
-                             @Context HttpServerResponse http) {
+    public Uni<Response> document(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request,
+                                  @Context HttpServerResponse http) {
         Variant form = request.selectVariant(FORMS);
         if (form == null) {
             throw new NotAcceptableException();
         }
-        Representation<DocumentView> document = documents.document(org, read.language());
         MediaType type = form.getMediaType();
-        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return reads.respond(document.as("json", Function.identity()), MediaType.APPLICATION_JSON, read);
-        }
-        if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            Representation<String> page = document.as("html", renderer::html);
-            // The policy configured for /api/* (nothing at all may apply) was set on the answer already; a browser
-            // enforces every policy it gets, so it must go for the page's own to let its style sheet apply.
-            http.headers().remove(CONTENT_SECURITY_POLICY);
-            return Response.fromResponse(reads.respond(page, HTML_CONTENT_TYPE, read))
-                    .header(CONTENT_SECURITY_POLICY, DocumentRenderer.contentSecurityPolicy(page.value()))
-                    .build();
-        }
-        return reads.respond(document.as("md", renderer::markdown), MARKDOWN_CONTENT_TYPE, read);
+        String name = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json" : type.isCompatible(MediaType.TEXT_HTML_TYPE) ? "html" : "md";
+        // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
+        return cache.read(org, "document", name, read.language(), () -> {
+            DocumentService.Current current = documents.current(org, read.language());
+            return switch (name) {
+                case "json" -> cache.json(current.document().as(name, Function.identity()), current.validUntil());
+                case "html" -> ReadCache.text(current.document().as(name, renderer::html), current.validUntil());
+                default -> ReadCache.text(current.document().as(name, renderer::markdown), current.validUntil());
+            };
+        }).map(document -> switch (name) {
+            case "json" -> reads.respond(document, MediaType.APPLICATION_JSON, read);
+            case "html" -> {
+                // The policy configured for /api/* (nothing at all may apply) was set on the answer already; a browser
+                // enforces every policy it gets, so it must go for the page's own to let its style sheet apply.
+                http.headers().remove(CONTENT_SECURITY_POLICY);
+                yield Response.fromResponse(reads.respond(document, HTML_CONTENT_TYPE, read))
+                        .header(CONTENT_SECURITY_POLICY, DocumentRenderer.contentSecurityPolicy(new String(document.value(), StandardCharsets.UTF_8)))
+                        .build();
+            }
+            default -> reads.respond(document, MARKDOWN_CONTENT_TYPE, read);
+        });
     }
 }

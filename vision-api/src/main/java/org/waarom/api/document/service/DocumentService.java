@@ -75,6 +75,25 @@ public class DocumentService {
     }
 
     /**
+     * The document of {@code org} in the language {@code negotiation} picks, with the instant from which it
+     * changes by time alone (the next adopted version taking effect; null when none is scheduled).
+     */
+    public record Current(Representation<DocumentView> document, Instant validUntil) {
+    }
+
+    /** {@link #document(String, LanguageNegotiation)} with the instant it stops being the answer (see {@link Current}); for a read cache. */
+    @Transactional
+    public Current current(String org, LanguageNegotiation negotiation) {
+        Organization organization = organizations.require(org);
+        Instant now = Instant.now(clock);
+        Instant next = ElementVersion.getEntityManager()
+                .createQuery("select min(v.effectiveFrom) from ElementVersion v where v.element.organization = :organization and v.effectiveFrom > :now",
+                        Instant.class)
+                .setParameter("organization", organization).setParameter("now", now).getSingleResult();
+        return new Current(document(organization, language(organization, negotiation)), next);
+    }
+
+    /**
      * The language of the document: the best one {@code negotiation} accepts among the default language and
      * the languages in which at least one current element has an approved translation; else the default.
      * A language nothing is translated into yet would give a document that only claims to be in it.

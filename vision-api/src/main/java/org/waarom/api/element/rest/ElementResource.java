@@ -1,5 +1,6 @@
 package org.waarom.api.element.rest;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -31,9 +32,12 @@ import org.waarom.api.security.Permission;
 import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.ReadRequest;
+import org.waarom.api.common.Representation;
 import org.waarom.api.common.Tagged;
+import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionDiff;
 import org.waarom.api.element.service.VersionService;
@@ -60,10 +64,12 @@ public class ElementResource {
 
     private final VersionService versions;
     private final ConditionalReads reads;
+    private final ReadCache cache;
 
-    ElementResource(VersionService versions, ConditionalReads reads) {
+    ElementResource(VersionService versions, ConditionalReads reads, ReadCache cache) {
         this.versions = versions;
         this.reads = reads;
+        this.cache = cache;
     }
 
     @GET
@@ -92,12 +98,21 @@ public class ElementResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
-    public Response current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
+    public Uni<Response> current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
                             @QueryParam("asOf") @Parameter(description = "2024-05-01 or 2024-05-01T12:00:00Z") String asOf,
                             @BeanParam ReadRequest read) {
         ElementType elementType = ElementPaths.type(type);
         Instant at = ElementPaths.asOf(asOf);
-        return reads.respond(versions.current(org, elementType, at, read.language()), MediaType.APPLICATION_JSON, read);
+        LanguageNegotiation language = read.language();
+        if (at != null) {
+            // A look into the past is not what pollers do: read it as it is, on a worker thread.
+            return ReadCache.blocking(() -> reads.respond(versions.current(org, elementType, at, language), MediaType.APPLICATION_JSON, read));
+        }
+        // Runs on the event loop: a cached answer is served without a worker thread (see ReadCache); a new one is built on one.
+        return cache.read(org, "elements/" + elementType.path(), "json", language, () -> {
+            Representation<VersionView> inEffect = versions.current(org, elementType, null, language);
+            return cache.json(inEffect, inEffect.value().effectiveTo());
+        }).map(current -> reads.respond(current, MediaType.APPLICATION_JSON, read));
     }
 
     @GET

@@ -1,12 +1,15 @@
 package org.waarom.api.element.rest;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -18,12 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.Representation;
+import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionMapper;
 import org.waarom.api.element.service.VersionService;
@@ -32,6 +38,7 @@ import org.waarom.api.security.Permission;
 import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The current values for HR systems (DESIGN section 8, exports): JSON or CSV, in the negotiated language, cheap to poll. */
@@ -46,10 +53,12 @@ public class ValuesResource {
 
     private final VersionService versions;
     private final ConditionalReads reads;
+    private final ReadCache cache;
 
-    ValuesResource(VersionService versions, ConditionalReads reads) {
+    ValuesResource(VersionService versions, ConditionalReads reads, ReadCache cache) {
         this.versions = versions;
         this.reads = reads;
+        this.cache = cache;
     }
 
     @GET
@@ -84,16 +93,31 @@ public class ValuesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Response current(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request) {
+    public Uni<Response> current(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request,
+                                 @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept) {
+        boolean json = json(accept, request);
+        LanguageNegotiation language = read.language();
+        // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
+        // Runs on the event loop: a cached answer is served without a worker thread; a new one is built on one.
+        return cache.read(org, "values/current", json ? "json" : "csv", language, () -> {
+            Representation<VersionView> current = versions.current(org, ElementType.VALUES, null, language);
+            // The answer changes by itself when a version adopted for later takes effect: this one's effectiveTo.
+            Instant validUntil = current.value().effectiveTo();
+            return json
+                    ? cache.json(current.as("json", view -> VersionMapper.currentValues(org, view)), validUntil)
+                    : ReadCache.text(current.as("csv", view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view))), validUntil);
+        }).map(values -> reads.respond(values, json ? MediaType.APPLICATION_JSON : CurrentValuesCsv.CONTENT_TYPE, read));
+    }
+
+    /** Whether JSON (else CSV) is asked for; 406 for anything else. Pollers send no Accept (or JSON's): that needs no negotiation. */
+    private static boolean json(String accept, Request request) {
+        if (accept == null || accept.isBlank() || accept.equals(MediaType.WILDCARD) || accept.equals(MediaType.APPLICATION_JSON)) {
+            return true;
+        }
         Variant form = request.selectVariant(FORMS);
         if (form == null) {
             throw new NotAcceptableException();
         }
-        Representation<VersionView> values = versions.current(org, ElementType.VALUES, null, read.language());
-        if (form.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return reads.respond(values.as("json", view -> VersionMapper.currentValues(org, view)), MediaType.APPLICATION_JSON, read);
-        }
-        return reads.respond(values.as("csv", view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view))),
-                CurrentValuesCsv.CONTENT_TYPE, read);
+        return form.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -283,6 +283,8 @@ public class GoalService {
         indicator.createdAt = Instant.now(clock);
         indicator.persist();
         keepTarget(indicator, "initial target");
+        Indicator.flush();
+        recordIndicator(indicator, EventType.INDICATOR_CREATED, Map.of());
         return mapper.view(indicator);
     }
 
@@ -301,6 +303,9 @@ public class GoalService {
         }
         indicator.target = request.target();
         keepTarget(indicator, request.reason());
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("reason", request.reason());
+        recordIndicator(indicator, EventType.INDICATOR_TARGET_REVISED, reason);
         evaluate(indicator, latest(indicator));
         return mapper.view(indicator);
     }
@@ -330,6 +335,10 @@ public class GoalService {
         measurement.recordedAt = Instant.now(clock);
         measurement.persist();
         Measurement.flush();
+        Map<String, Object> measured = new LinkedHashMap<>();
+        measured.put("value", measurement.value);
+        measured.put("measuredAt", measurement.measuredAt);
+        recordIndicator(indicator, EventType.INDICATOR_MEASURED, measured);
         evaluate(indicator, latest(indicator));
         return mapper.view(indicator);
     }
@@ -397,6 +406,25 @@ public class GoalService {
             data.putAll(extra);
         }
         events.record(goal.organization, type, data);
+    }
+
+    /**
+     * An indicator's change as an event. Every change writes one, also those that reach nothing: the
+     * feed and the organisation's change stamp (which keeps cached reads such as the vision document's
+     * progress fresh) must see each of them.
+     */
+    private void recordIndicator(Indicator indicator, EventType type, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("indicatorId", indicator.id);
+        data.put("goalId", indicator.goal.id);
+        data.put("name", indicator.name);
+        data.put("unit", indicator.unit);
+        data.put("baseline", indicator.baseline);
+        data.put("target", indicator.target);
+        data.put("direction", indicator.direction);
+        data.putAll(extra);
+        data.put("by", actor.name());
+        events.record(indicator.goal.organization, type, data);
     }
 
     private Tagged<GoalView> tagged(Goal goal) {
