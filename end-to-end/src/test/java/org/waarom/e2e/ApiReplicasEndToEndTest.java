@@ -78,10 +78,11 @@ class ApiReplicasEndToEndTest {
             String key = "value-" + version;
             String versions = "/api/v1/organizations/" + ORG + "/elements/values/versions";
             on(writer).contentType(ContentType.JSON)
-                    .body(Map.of("items", List.of(Map.of("key", key, "title", "Waarde " + version, "behaviours", List.of("Gedrag " + version + ".")))))
+                    .body(Map.of("changeReason", "Ronde " + version, "content",
+                            Map.of("items", List.of(Map.of("key", key, "title", "Waarde " + version, "behaviours", List.of("Gedrag " + version + "."))))))
                     .post(versions).then().statusCode(201);
             String etag = on(writer).get(versions + "/" + version).then().statusCode(200).extract().header("ETag");
-            on(writer).header("If-Match", etag).post(versions + "/" + version + "/adopt").then().statusCode(200);
+            on(writer).header("If-Match", etag).contentType(ContentType.JSON).post(versions + "/" + version + "/adopt").then().statusCode(200);
 
             // The other replica, whose cache holds the previous version in every form, serves the new one at once.
             Response json = on(reader).get(valuesPath);
@@ -114,13 +115,13 @@ class ApiReplicasEndToEndTest {
     @Test
     void editsOfOneDraftThroughBothReplicasLoseNoUpdate() throws Exception {
         String versions = "/api/v1/organizations/" + ORG + "/elements/mission/versions";
-        on(replicaA).contentType(ContentType.JSON).body(Map.of("statement", "Eerste ontwerp.")).post(versions).then().statusCode(201);
+        on(replicaA).contentType(ContentType.JSON).body(draft("Eerste ontwerp.")).post(versions).then().statusCode(201);
         for (int round = 0; round < 5; round++) {
             String etag = on(replicaB).get(versions + "/1").then().statusCode(200).extract().header("ETag");
             List<Callable<Response>> edits = new ArrayList<>();
             for (RunningService replica : List.of(replicaA, replicaB)) {
                 String statement = "Ontwerp " + round + " van " + (replica == replicaA ? "A" : "B") + ".";
-                edits.add(() -> on(replica).header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("statement", statement))
+                edits.add(() -> on(replica).header("If-Match", etag).contentType(ContentType.JSON).body(draft(statement))
                         .put(versions + "/1"));
             }
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -141,6 +142,10 @@ class ApiReplicasEndToEndTest {
                         .body("content.statement", equalTo(winner.jsonPath().getString("content.statement")));
             }
         }
+    }
+
+    private static Map<String, Object> draft(String statement) {
+        return Map.of("content", Map.of("statement", statement), "changeReason", "Samen geschreven");
     }
 
     private static RunningService replica(String name) throws Exception {
