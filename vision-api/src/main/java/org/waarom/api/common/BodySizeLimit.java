@@ -19,7 +19,8 @@ public class BodySizeLimit {
         this.config = config;
     }
 
-    @ServerRequestFilter(preMatching = true)
+    // Only looks at headers; non-blocking so that the non-blocking AccessFilter may follow (they must all come first).
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Optional<Response> refuseLargeBodies(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {

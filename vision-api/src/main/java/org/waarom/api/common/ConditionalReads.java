@@ -1,13 +1,14 @@
 package org.waarom.api.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Answers a negotiated read ({@link Representation}) the way pollers need it (DESIGN sections 8 and 9):
@@ -34,7 +35,18 @@ public class ConditionalReads {
     /** Representations vary by media type and language (and 406 depends on Accept). */
     public static final String VARY = "Accept, Accept-Language";
 
+    /** Keep the copy, revalidate before every use; never in shared caches. */
+    static final String CACHE_CONTROL = "private, no-cache";
+    /** IMF-fixdate (RFC 9110 section 5.6.7), e.g. {@code Tue, 02 Jun 2026 09:00:00 GMT}. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private final Clock clock;
+    /** The last date written: polls of one resource send the same one over and over. */
+    private volatile FormattedDate lastFormatted = new FormattedDate(Instant.EPOCH, HTTP_DATE.format(Instant.EPOCH));
+
+    private record FormattedDate(Instant instant, String text) {
+    }
 
     ConditionalReads(Clock clock) {
         this.clock = clock;
@@ -51,18 +63,21 @@ public class ConditionalReads {
                 : Response.ok(read.value(), mediaType).header(HttpHeaders.CONTENT_LANGUAGE, read.language());
         Instant lastModified = EntityTags.lastModifiedHeader(read.lastModified(), now);
         if (lastModified != null) {
-            answer.lastModified(Date.from(lastModified));
+            answer.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
+        // Header values as ready strings: polled reads are the hot path, and these never vary.
         return answer.header(HttpHeaders.ETAG, read.etag())
                 .header(HttpHeaders.VARY, VARY)
-                .cacheControl(cacheControl())
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
     }
 
-    private static CacheControl cacheControl() {
-        CacheControl cacheControl = new CacheControl();
-        cacheControl.setPrivate(true);
-        cacheControl.setNoCache(true);
-        return cacheControl;
+    private String httpDate(Instant instant) {
+        FormattedDate last = lastFormatted;
+        if (!last.instant().equals(instant)) {
+            last = new FormattedDate(instant, HTTP_DATE.format(instant));
+            lastFormatted = last;
+        }
+        return last.text();
     }
 }

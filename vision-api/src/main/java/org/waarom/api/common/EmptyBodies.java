@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class EmptyBodies {
 
-    @ServerRequestFilter(preMatching = true)
+    // Only looks at headers; non-blocking so that the non-blocking AccessFilter may follow (they must all come first).
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void treatMissingBodyAsEmptyJson(ContainerRequestContext request) {
         if (request.getMediaType() == null && !request.hasEntity() && request.getHeaderString("Transfer-Encoding") == null) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);

@@ -108,6 +108,24 @@ public final class LanguageNegotiation {
         return requested != null || !byLanguage.isEmpty() || wildcard != null;
     }
 
+    /**
+     * The preference in a canonical form: equal for two requests exactly when they choose the same
+     * language from any set of languages. Bounded in length (at most {@code MAX_RANGES} entries of
+     * short subtags), so that it can key a cache of what reads serve.
+     */
+    public String key() {
+        if (requested != null) {
+            return "=" + requested;
+        }
+        StringBuilder key = new StringBuilder();
+        byLanguage.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> key.append(entry.getKey()).append(':')
+                .append(entry.getValue().quality()).append('@').append(entry.getValue().position()).append(','));
+        if (wildcard != null) {
+            key.append("*:").append(wildcard.quality()).append('@').append(wildcard.position());
+        }
+        return key.toString();
+    }
+
     private static List<String> defaultFirst(List<String> available, String defaultLanguage) {
         if (!available.contains(defaultLanguage) || available.get(0).equals(defaultLanguage)) {
             return available;

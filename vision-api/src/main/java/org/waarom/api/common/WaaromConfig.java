@@ -17,6 +17,15 @@ public interface WaaromConfig {
 
     Webhooks webhooks();
 
+    Reads reads();
+
+    /** The polled reads ({@code waarom.reads.*}); see {@link org.waarom.api.common.cache.ReadCache}. */
+    interface Reads {
+        /** How many rendered reads (per organisation, read, form and language preference) a replica keeps. */
+        @WithDefault("10000")
+        long cacheEntries();
+    }
+
     interface Events {
         /** How long events are kept in the feed (WAAROM_EVENTS_RETENTION). */
         @WithDefault("P90D")

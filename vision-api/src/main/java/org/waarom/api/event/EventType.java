@@ -6,9 +6,10 @@ package org.waarom.api.event;
  */
 public enum EventType {
     ORGANIZATION_CREATED("organization.created", "An organisation was created",
-            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"]}"),
-    ORGANIZATION_UPDATED("organization.updated", "An organisation's name or languages changed",
-            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A vzw\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"]}"),
+            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"], \"publicReads\": []}"),
+    ORGANIZATION_UPDATED("organization.updated", "An organisation's name, languages or public reads changed",
+            "{\"slug\": \"zorg-a\", \"name\": \"Zorg A vzw\", \"defaultLanguage\": \"nl\", \"languages\": [\"nl\", \"fr\"], "
+                    + "\"publicReads\": [\"mission\", \"vision\"]}"),
     VERSION_CREATED("element.version.created", "A new draft (also by restore)",
             "{\"element\": \"vision\", \"version\": 4, \"status\": \"DRAFT\", \"basedOn\": 3, \"changeReason\": \"Goal reached\", \"by\": \"an@zorg-a.be\"}"),
     VERSION_UPDATED("element.version.updated", "A draft was edited",
@@ -33,6 +34,15 @@ public enum EventType {
             "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\"], \"parentId\": null, \"status\": \"OPEN\"}"),
     GOAL_ABANDONED("goal.abandoned", "A goal was abandoned",
             "{\"goalId\": 13, \"kind\": \"OPERATIONAL\", \"title\": \"Ten studios\", \"serves\": [], \"parentId\": 12, \"status\": \"ABANDONED\"}"),
+    INDICATOR_CREATED("indicator.created", "An indicator was added to a goal",
+            "{\"indicatorId\": 7, \"goalId\": 13, \"name\": \"Clients living in a regular street\", \"unit\": \"%\", \"baseline\": 40, \"target\": 60, "
+                    + "\"direction\": \"INCREASE\", \"by\": \"an@zorg-a.be\"}"),
+    INDICATOR_TARGET_REVISED("indicator.target.revised", "An indicator's target was revised (the old one stays in its history)",
+            "{\"indicatorId\": 7, \"goalId\": 13, \"name\": \"Clients living in a regular street\", \"unit\": \"%\", \"baseline\": 40, \"target\": 70, "
+                    + "\"direction\": \"INCREASE\", \"reason\": \"Raised after the first year\", \"by\": \"an@zorg-a.be\"}"),
+    INDICATOR_MEASURED("indicator.measured", "A measurement of an indicator was recorded (whether or not it meets the target)",
+            "{\"indicatorId\": 7, \"goalId\": 13, \"name\": \"Clients living in a regular street\", \"unit\": \"%\", \"baseline\": 40, \"target\": 60, "
+                    + "\"direction\": \"INCREASE\", \"value\": 52, \"measuredAt\": \"2026-06-30\", \"by\": \"an@zorg-a.be\"}"),
     INDICATOR_TARGET_MET("indicator.target.met", "A measurement met an indicator's target",
             "{\"indicatorId\": 7, \"goalId\": 13, \"name\": \"Clients living in a regular street\", \"unit\": \"%\", \"target\": 60, \"value\": 61, \"measuredAt\": \"2026-06-30\"}"),
     REVIEW_POLICY_CHANGED("review-policy.changed", "An element's review policy was changed",

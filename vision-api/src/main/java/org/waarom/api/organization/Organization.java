@@ -11,8 +11,11 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A tenant: an organisation with its own four elements, addressed by its slug. */
 @Entity
@@ -42,6 +45,10 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** What everyone may read without credentials ({@link PublicRead} names, comma-separated); empty: nothing. */
+    @Column(name = "public_reads", nullable = false, length = 100)
+    public String publicReadList = "";
+
     /** Bumped by Hibernate on every change; part of the ETag. */
     @Version
     public int revision;
@@ -56,5 +63,17 @@ public class Organization extends PanacheEntityBase {
 
     public void languages(List<String> languages) {
         this.languageList = String.join(",", languages);
+    }
+
+    public Set<PublicRead> publicReads() {
+        if (publicReadList.isEmpty()) {
+            return EnumSet.noneOf(PublicRead.class);
+        }
+        return Arrays.stream(publicReadList.split(",")).map(PublicRead::parse).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(PublicRead.class)));
+    }
+
+    public void publicReads(Set<PublicRead> reads) {
+        this.publicReadList = String.join(",", PublicRead.names(reads));
     }
 }

@@ -1,102 +1,137 @@
 package org.waarom.api.security;
 
+import io.quarkus.arc.ClientProxy;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.waarom.api.calendar.service.CalendarFeedService;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ProblemResponses;
+import org.waarom.api.common.cache.ReadCache;
+import org.waarom.api.common.cache.RequestStamps;
+import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.service.OrganizationService;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every API request passes here: credentials are checked (an API key or an OIDC token as
  * {@code Authorization: Bearer …}), then the endpoint's one {@link Requires permission}.
  * A caller with no role in the organisation named by the path gets 404, exactly as if it did
- * not exist; one with a role but not the needed one gets 403. On an endpoint that
- * {@link AcceptsFeedToken accepts a feed token}, a request without an {@code Authorization} header
- * may instead carry a calendar feed token in the query; it is valid only for that endpoint of its
- * own organisation, and anything else it is presented for answers 401.
+ * not exist; one with a role but not the needed one gets 403.
+ *
+ * <p>Two kinds of request without an {@code Authorization} header are admitted otherwise:
+ * <ul>
+ * <li>on an endpoint that {@link AcceptsFeedToken accepts a feed token}, a calendar feed token in
+ *     the query; it is valid only for that endpoint of its own organisation, and anything else it is
+ *     presented for answers 401;</li>
+ * <li>a {@link PublicWhen public read} that its organisation has opened is admitted as it is, and
+ *     answered as {@link PublicAnswers} says.</li>
+ * </ul>
+ * A request that does carry credentials is always checked as above, on public reads too.
+ *
+ * <p>Non-blocking: it runs on the event loop, before a blocking endpoint moves to a worker thread.
+ * The key check is a database query (shared by concurrent requests, see {@link ApiKeyService#authenticate})
+ * that no thread waits for; a token, a feed token or a public read is checked on a worker thread.
+ * So a request with an API key that is served from the read cache never needs a worker thread at all.
  */
 public class AccessFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
     private static final String BEARER = "Bearer ";
+    /** Each endpoint's annotations, read once (reflection on every request is measurable on the polled reads). */
+    private static final Map<Method, Optional<Requires>> REQUIRES = new ConcurrentHashMap<>();
+    private static final Map<Method, Optional<PublicWhen>> PUBLIC_WHEN = new ConcurrentHashMap<>();
+    private static final Map<Method, Boolean> ACCEPTS_FEED_TOKEN = new ConcurrentHashMap<>();
 
     private final ApiKeyService apiKeys;
     private final TokenVerifier tokens;
     private final AuthenticationThrottle throttle;
     private final CurrentActor actor;
+    private final RequestStamps requestStamps;
     private final CalendarFeedService calendarFeeds;
+    private final OrganizationService organizations;
 
-    AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor,
-                 CalendarFeedService calendarFeeds) {
+    AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
+                 CalendarFeedService calendarFeeds, OrganizationService organizations) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
         this.actor = actor;
+        this.requestStamps = requestStamps;
         this.calendarFeeds = calendarFeeds;
+        this.organizations = organizations;
     }
 
-    @ServerRequestFilter
-    public Optional<Response> checkAccess(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        Requires requires = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Requires.class);
+    // Non-blocking filters must come before every other (non-pre-matching) filter; authentication does anyway.
+    @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION)
+    public Uni<Response> checkAccess(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        Method method = resource.getResourceMethod();
+        Requires requires = annotation(REQUIRES, method, Requires.class);
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         long wait = throttle.retryAfterSeconds(address);
         if (wait > 0) {
-            return Optional.of(Response.fromResponse(ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS,
+            return Uni.createFrom().item(Response.fromResponse(ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS,
                     "Too many failed authentications from your address; retry in " + wait + " s", request.getUriInfo()))
                     .header(HttpHeaders.RETRY_AFTER, wait).build());
         }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String organization = request.getUriInfo().getPathParameters().getFirst("org");
-        String feedToken = feedToken(request, resource);
-        if (feedToken != null) {
-            return checkFeedToken(request, feedToken, organization, address);
-        }
-        Optional<Caller> caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (caller.isEmpty()) {
-            if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-                throttle.recordFailure(address);
-                LOG.debugf("Failed authentication from %s on %s", address, request.getUriInfo().getPath());
+        // This request's own instances: the answer may arrive on another thread, where the request context is not active.
+        CurrentActor requestActor = ClientProxy.unwrap(actor);
+        RequestStamps stamps = ClientProxy.unwrap(requestStamps);
+        if (authorization == null) {
+            String feedToken = feedToken(request, method);
+            if (feedToken != null) {
+                return ReadCache.blocking(() -> checkFeedToken(request, feedToken, organization, address, requestActor));
             }
-            return unauthorized(request, "Send a valid API key or token as 'Authorization: Bearer <credential>'");
+            List<PublicRead> opening = publicReadsOpening(request, method);
+            if (!opening.isEmpty()) {
+                return ReadCache.blocking(() -> organizations.publicReads(organization)).map(open -> {
+                    if (opening.stream().anyMatch(open::contains)) {
+                        request.setProperty(PublicAnswers.PUBLIC_READ, Boolean.TRUE);
+                        return null;
+                    }
+                    return unauthorized(request, "Send a valid API key or token as 'Authorization: Bearer <credential>'");
+                });
+            }
         }
-        actor.authenticate(caller.get());
-        if (requires == null) {
-            // An endpoint without a declared permission is an oversight: only the operator may use it.
-            return caller.get().isPlatformAdmin() ? Optional.empty() : forbidden(request, "This endpoint is reserved to the platform operator");
-        }
-        Permission permission = requires.value();
-        if (permission.scope() == Permission.Scope.ORGANIZATION && !caller.get().seesOrganization(organization)) {
-            return Optional.of(ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationService.notFound(organization).getMessage(), request.getUriInfo()));
-        }
-        if (!caller.get().holds(permission, organization)) {
-            return forbidden(request, "Your role does not allow " + permission.name().toLowerCase().replace('_', ' ')
-                    + (organization == null ? "" : " in '" + organization + "'"));
-        }
-        return Optional.empty();
+        return authenticate(authorization, organization, stamps)
+                .map(caller -> decide(request, requires, address, authorization, organization, caller, requestActor));
+    }
+
+    private static <A extends Annotation> A annotation(Map<Method, Optional<A>> known, Method method, Class<A> type) {
+        return method == null ? null : known.computeIfAbsent(method, m -> Optional.ofNullable(m.getAnnotation(type))).orElse(null);
     }
 
     /**
-     * The feed token of this request, when the endpoint accepts one and no Authorization header is sent
-     * (that header, when present, is the credential and is checked as everywhere else). Elsewhere a
-     * {@code token} in the query is no credential at all, so a feed token grants nothing there.
+     * The feed token of this request (which has no Authorization header), when the endpoint accepts one.
+     * Elsewhere a {@code token} in the query is no credential at all, so a feed token grants nothing there.
      */
-    private static String feedToken(ContainerRequestContext request, ResourceInfo resource) {
-        if (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(AcceptsFeedToken.class)
-                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+    private static String feedToken(ContainerRequestContext request, Method method) {
+        if (method == null || !ACCEPTS_FEED_TOKEN.computeIfAbsent(method, m -> m.isAnnotationPresent(AcceptsFeedToken.class))) {
             return null;
         }
         return request.getUriInfo().getQueryParameters().getFirst(AcceptsFeedToken.QUERY_PARAMETER);
     }
 
     /** A feed token's whole grant is the feed of its own organisation: valid there, or 401 (never 404, which would confirm the organisation). */
-    private Optional<Response> checkFeedToken(ContainerRequestContext request, String token, String organization, String address) {
+    private Response checkFeedToken(ContainerRequestContext request, String token, String organization, String address, CurrentActor requestActor) {
         Optional<Caller> caller = calendarFeeds.authenticate(token, organization);
         if (caller.isEmpty()) {
             throttle.recordFailure(address);
@@ -105,31 +140,83 @@ public class AccessFilter {
             return unauthorized(request, "The calendar feed token is not valid here: it is unknown, revoked or for another feed. "
                     + "Create a new feed at …/calendar-feeds, or send an API key or token as 'Authorization: Bearer <credential>'");
         }
-        actor.authenticate(caller.get());
-        return Optional.empty();
+        requestActor.authenticate(caller.get());
+        return null;
     }
 
-    private static Optional<Response> unauthorized(ContainerRequestContext request, String detail) {
-        return Optional.of(Response.fromResponse(ProblemResponses.of(ProblemKind.UNAUTHORIZED, detail, request.getUriInfo()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"waarom\"").build());
+    /**
+     * The {@link PublicWhen public reads} any one of which, when its organisation has opened it, admits this
+     * request without credentials; empty when the endpoint is no public read for this method and query.
+     * An unknown organisation has opened nothing, so a read without credentials answers 401 for it exactly
+     * as for a private one: public reads do not tell which organisations exist.
+     */
+    private static List<PublicRead> publicReadsOpening(ContainerRequestContext request, Method method) {
+        PublicWhen when = annotation(PUBLIC_WHEN, method, PublicWhen.class);
+        if (when == null || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
+            return List.of();
+        }
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        if (Arrays.stream(when.unlessQuery()).anyMatch(query::containsKey)) {
+            return List.of();
+        }
+        String named = request.getUriInfo().getPathParameters().getFirst(when.namedBy());
+        return Arrays.stream(when.value())
+                .filter(read -> when.namedBy().isEmpty() || read.value().equals(named))
+                .toList();
     }
 
-    private Optional<Caller> authenticate(String authorization) {
+    /** The caller the credential stands for; {@code organization} is the one the path names (null if none). */
+    private Uni<Optional<Caller>> authenticate(String authorization, String organization, RequestStamps stamps) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
         String credential = authorization.substring(BEARER.length()).strip();
         if (credential.isEmpty() || credential.length() > 8_192) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
         // A JWT has three dot-separated parts; an API key (ours or a bootstrap value) has none.
         if (credential.chars().filter(c -> c == '.').count() == 2) {
-            return tokens.verify(credential);
+            return ReadCache.blocking(() -> tokens.verify(credential));
         }
-        return apiKeys.authenticate(credential);
+        return Uni.createFrom().completionStage(apiKeys.authenticate(credential, organization)).map(check -> {
+            // The stamp was read after the request arrived: the request's read may use it (ReadCache).
+            check.organizationStamp().ifPresent(stamp -> stamps.remember(organization, stamp));
+            return check.caller();
+        });
     }
 
-    private static Optional<Response> forbidden(ContainerRequestContext request, String detail) {
-        return Optional.of(ProblemResponses.of(ProblemKind.FORBIDDEN, detail, request.getUriInfo()));
+    /** Null to go on; else the answer that refuses the request. */
+    private Response decide(ContainerRequestContext request, Requires requires, String address, String authorization, String organization,
+                            Optional<Caller> caller, CurrentActor requestActor) {
+        if (caller.isEmpty()) {
+            if (authorization != null) {
+                throttle.recordFailure(address);
+                LOG.debugf("Failed authentication from %s on %s", address, request.getUriInfo().getPath());
+            }
+            return unauthorized(request, "Send a valid API key or token as 'Authorization: Bearer <credential>'");
+        }
+        requestActor.authenticate(caller.get());
+        if (requires == null) {
+            // An endpoint without a declared permission is an oversight: only the operator may use it.
+            return caller.get().isPlatformAdmin() ? null : forbidden(request, "This endpoint is reserved to the platform operator");
+        }
+        Permission permission = requires.value();
+        if (permission.scope() == Permission.Scope.ORGANIZATION && !caller.get().seesOrganization(organization)) {
+            return ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationService.notFound(organization).getMessage(), request.getUriInfo());
+        }
+        if (!caller.get().holds(permission, organization)) {
+            return forbidden(request, "Your role does not allow " + permission.name().toLowerCase().replace('_', ' ')
+                    + (organization == null ? "" : " in '" + organization + "'"));
+        }
+        return null;
+    }
+
+    private static Response unauthorized(ContainerRequestContext request, String detail) {
+        return Response.fromResponse(ProblemResponses.of(ProblemKind.UNAUTHORIZED, detail, request.getUriInfo()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"waarom\"").build();
+    }
+
+    private static Response forbidden(ContainerRequestContext request, String detail) {
+        return ProblemResponses.of(ProblemKind.FORBIDDEN, detail, request.getUriInfo());
     }
 }

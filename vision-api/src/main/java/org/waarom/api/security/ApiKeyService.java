@@ -17,12 +17,13 @@ import org.waarom.api.security.rest.CreateApiKeyRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * API keys: 256 random bits behind a recognisable {@value #PREFIX} prefix, shown once, stored
@@ -37,11 +38,13 @@ public class ApiKeyService {
 
     private final OrganizationService organizations;
     private final CurrentActor actor;
+    private final ApiKeyLookup lookup;
     private final Clock clock;
 
-    ApiKeyService(OrganizationService organizations, CurrentActor actor, Clock clock) {
+    ApiKeyService(OrganizationService organizations, CurrentActor actor, ApiKeyLookup lookup, Clock clock) {
         this.organizations = organizations;
         this.actor = actor;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -89,15 +92,31 @@ public class ApiKeyService {
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id));
     }
 
-    /** The caller a bearer key stands for, if it is a valid, unrevoked key. */
-    @Transactional
-    public Optional<Caller> authenticate(String presented) {
+    /**
+     * What a key check found: the caller the key stands for (empty unless it is a valid, unrevoked key)
+     * and the change stamp of the organisation the request named (empty when none, or no such one).
+     */
+    public record KeyCheck(Optional<Caller> caller, OptionalLong organizationStamp) {
+    }
+
+    /**
+     * Checks a bearer key. Not cached: the key as committed when the request arrived (see
+     * {@link ApiKeyLookup}), so a revocation on any replica takes effect on the next request everywhere.
+     * The same query reads the change stamp of {@code organization} (the one the request's path names,
+     * may be null), so that the request's read needs no query of its own. Asynchronous: no thread
+     * waits for the database.
+     */
+    public CompletionStage<KeyCheck> authenticate(String presented, String organization) {
         String hash = SecretTokens.hash(presented);
-        Optional<ApiKey> found = ApiKey.<ApiKey>find("keyHash", hash).firstResultOptional()
-                .filter(key -> SecretTokens.matches(key.keyHash, hash))
-                .filter(key -> key.revokedAt == null);
-        found.ifPresent(this::recordUse);
-        return found.map(ApiKeyService::caller);
+        return lookup.find(hash, organization).thenCompose(answer -> {
+            Optional<ApiKeyLookup.StoredKey> found = answer.key()
+                    .filter(key -> SecretTokens.matches(key.hash(), hash))
+                    .filter(key -> !key.revoked());
+            CompletionStage<Void> used = found.isPresent()
+                    ? lookup.recordUse(found.get(), Instant.now(clock), SecretTokens.LAST_USED_RESOLUTION)
+                    : CompletableFuture.completedFuture(null);
+            return used.thenApply(ignored -> new KeyCheck(found.map(ApiKeyLookup.StoredKey::caller), answer.organizationStamp()));
+        });
     }
 
     /** Makes sure {@code key} is a platform-admin key (WAAROM_BOOTSTRAP_ADMIN_KEY); re-enables it if it was revoked. */
@@ -136,25 +155,6 @@ public class ApiKeyService {
         apiKey.createdAt = Instant.now(clock);
         apiKey.persist();
         return apiKey;
-    }
-
-    private void recordUse(ApiKey key) {
-        Instant now = Instant.now(clock);
-        if (SecretTokens.useWorthRecording(key.lastUsedAt, now)) {
-            key.lastUsedAt = now;
-        }
-    }
-
-    private static Caller caller(ApiKey key) {
-        String credential = "key:" + key.id;
-        if (key.organization == null) {
-            Set<PlatformRole> roles = EnumSet.noneOf(PlatformRole.class);
-            key.roleList().forEach(role -> PlatformRole.parse(role).ifPresent(roles::add));
-            return new Caller(key.name, credential, roles, Map.of());
-        }
-        Set<OrganizationRole> roles = EnumSet.noneOf(OrganizationRole.class);
-        key.roleList().forEach(role -> OrganizationRole.parse(role).ifPresent(roles::add));
-        return new Caller(key.name, credential, Set.of(), Map.of(key.organization.slug, roles));
     }
 
     private static String validRoles(boolean platform, List<String> requested) {

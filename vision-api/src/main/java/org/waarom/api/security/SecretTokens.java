@@ -22,6 +22,15 @@ public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int RANDOM_BYTES = 32;
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: every authenticated request hashes the secret it presents. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
 
     private SecretTokens() {
     }
@@ -35,11 +44,9 @@ public final class SecretTokens {
 
     /** What is stored of a secret: its SHA-256, in hex (64 characters). */
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return HEX.formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -27,6 +27,7 @@ class ConfigurationContractTest {
                         "WAAROM_DEMO", "true",
                         "WAAROM_EVENTS_RETENTION", "P30D",
                         "WAAROM_LIMITS_MAX_BODY_BYTES", "1024",
+                        "WAAROM_READS_CACHE_ENTRIES", "500",
                         "WAAROM_SECURITY_OIDC_ISSUER", "https://idp.example.org/realms/zorg-a",
                         "WAAROM_SECURITY_OIDC_JWKS_URL", "https://idp.example.org/realms/zorg-a/certs",
                         "WAAROM_SECURITY_FAILED_AUTHENTICATION_LIMIT", "5"), 300) {
@@ -38,6 +39,7 @@ class ConfigurationContractTest {
         assertThat(waarom.demo()).isTrue();
         assertThat(waarom.events().retention()).isEqualTo(Duration.ofDays(30));
         assertThat(waarom.limits().maxBodyBytes()).isEqualTo(1024);
+        assertThat(waarom.reads().cacheEntries()).isEqualTo(500);
         assertThat(waarom.security().oidc().issuer()).contains("https://idp.example.org/realms/zorg-a");
         assertThat(waarom.security().oidc().jwksUrl()).contains("https://idp.example.org/realms/zorg-a/certs");
         assertThat(waarom.security().oidc().rolesClaim()).isEqualTo("groups");

@@ -22,10 +22,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.waarom.api.ApiTestSupport.as;
+import static org.waarom.api.ApiTestSupport.adopt;
 import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 import static org.waarom.api.ApiTestSupport.statement;
+import static org.waarom.api.ApiTestSupport.value;
+import static org.waarom.api.ApiTestSupport.values;
 import static org.waarom.api.ApiTestSupport.versions;
 
 /**
@@ -33,7 +36,8 @@ import static org.waarom.api.ApiTestSupport.versions;
  * (DESIGN section 7, issue 3): no or bad credentials → 401, an admin of another organisation → 404
  * exactly as for an organisation that does not exist, a reader → 403 on every change. An endpoint
  * added later is covered without anyone remembering to; one with a new path parameter makes this
- * test fail until it learns a value for it.
+ * test fail until it learns a value for it. An organisation that opened every public read answers
+ * exactly those reads without credentials, and still 401 for everything else.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
@@ -43,6 +47,12 @@ class EveryEndpointIsProtectedTest {
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String GHOST = "no-such-organisation";
+
+    /** The operations an organisation can open to everyone (publicReads); {type} is the vision in this walk. */
+    private static final Set<String> PUBLIC_READS = Set.of(
+            "GET /api/v1/organizations/{org}/elements/{type}",
+            "GET /api/v1/organizations/{org}/values/current",
+            "GET /api/v1/organizations/{org}/document");
 
     /** Non-GET operations a reader may use ("POST /api/v1/…"): everyone manages their own calendar feeds. */
     private static final Set<String> READER_MAY_CHANGE = Set.of(
@@ -119,6 +129,7 @@ class EveryEndpointIsProtectedTest {
                 "PATCH /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}",
                 "GET /api/v1/review-tasks",
                 "GET /api/v1/organizations/{org}/values/current",
+                "GET /api/v1/organizations/{org}/document",
                 "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations",
                 "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
                 "PUT /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
@@ -137,6 +148,34 @@ class EveryEndpointIsProtectedTest {
             expectUnauthorized(softly, operation + " without credentials", response);
         }
         softly.assertAll();
+        nothingChanged();
+    }
+
+    @Test
+    void withEveryReadMadePublicOnlyThePublicReadsAnswerWithoutCredentials() {
+        // Its own organisation: the walks above run against one that opened nothing.
+        String opened = newOrganization("opened");
+        for (String type : List.of("vision", "values")) {
+            draft(opened, type, type.equals("values") ? values(value("respect", "Respect", "We kloppen aan.")) : statement("Open voor iedereen."));
+            adopt(opened, type, 1, null);
+        }
+        asAdmin().header("If-Match", asAdmin().get("/api/v1/organizations/" + opened).header("ETag"))
+                .contentType("application/merge-patch+json").body(Map.of("publicReads", List.of("mission", "vision", "values", "document")))
+                .patch("/api/v1/organizations/" + opened).then().statusCode(200);
+        SoftAssertions softly = new SoftAssertions();
+        Set<String> answered = new java.util.TreeSet<>();
+        for (Operation operation : operations) {
+            Response response = call(given(), operation, opened, orgAdmin.id());
+            if (response.statusCode() == 200) {
+                answered.add(operation.toString());
+                softly.assertThat(response.header("Access-Control-Allow-Origin")).as(operation + " public answer").isEqualTo("*");
+            } else {
+                expectUnauthorized(softly, operation + " without credentials, every read public", response);
+            }
+        }
+        softly.assertAll();
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(PUBLIC_READS);
+        asAdmin().get(versions(opened, "vision")).then().body("total", equalTo(1));
         nothingChanged();
     }
 

@@ -104,6 +104,18 @@ class RoleMatrixTest {
                     as.get("/api/v1/organizations/" + f.org + "/values/current").then().statusCode(f.allowed ? 200 : 403);
                     return as.accept("text/csv").get("/api/v1/organizations/" + f.org + "/values/current");
                 }, null),
+        READ_DOCUMENT(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    as.accept("text/html").get("/api/v1/organizations/" + f.org + "/document").then().statusCode(f.allowed ? 200 : 403);
+                    as.accept("text/markdown").get("/api/v1/organizations/" + f.org + "/document").then().statusCode(f.allowed ? 200 : 403);
+                    return as.get("/api/v1/organizations/" + f.org + "/document");
+                }, null),
+        OPEN_PUBLIC_READS("admin platform-admin", 200,
+                (f, as) -> as.header("If-Match", asAdmin().get("/api/v1/organizations/" + f.org).header("ETag"))
+                        .contentType("application/merge-patch+json").body(Map.of("publicReads", List.of("mission", "document")))
+                        .patch("/api/v1/organizations/" + f.org),
+                f -> asAdmin().get("/api/v1/organizations/" + f.org).then().body("publicReads", empty())),
         READ_ORGANIZATION(EVERYONE, 200,
                 (f, as) -> as.get("/api/v1/organizations/" + f.org), null),
         PATCH_ORGANIZATION("admin platform-admin", 200,

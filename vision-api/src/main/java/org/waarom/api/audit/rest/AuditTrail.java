@@ -1,10 +1,13 @@
 package org.waarom.api.audit.rest;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.waarom.api.audit.service.AuditLogService;
+import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.security.Caller;
 import org.waarom.api.security.CurrentActor;
 
@@ -18,6 +21,7 @@ import java.util.Set;
  */
 public class AuditTrail {
 
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final AuditLogService auditLog;
@@ -29,17 +33,28 @@ public class AuditTrail {
     }
 
     @ServerResponseFilter
-    public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         if (!CHANGING.contains(request.getMethod()) || actor.caller().isEmpty() || resource.getResourceMethod() == null) {
-            return;
+            return DONE;
         }
         Caller caller = actor.caller().get();
         String organization = request.getUriInfo().getPathParameters().getFirst("org");
         // A probe of another organisation is the prober's business, not the target's: recording it in the
         // target's log would show the target who probed (and that the answer there was a 404 "as if absent").
         String logOf = organization != null && caller.seesOrganization(organization) ? organization : null;
-        auditLog.record(caller, logOf, actionOf(resource.getResourceMethod()), request.getMethod(),
-                request.getUriInfo().getRequestUri().getRawPath(), response.getStatus());
+        String action = actionOf(resource.getResourceMethod());
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        int status = response.getStatus();
+        Runnable write = () -> auditLog.record(caller, logOf, action, request.getMethod(), path, status);
+        if (Context.isOnEventLoopThread()) {
+            // Refused by the (non-blocking) access filter: the answer is on the event loop, the write must not be.
+            return ReadCache.blocking(() -> {
+                write.run();
+                return null;
+            }).replaceWithVoid();
+        }
+        write.run();
+        return DONE;
     }
 
     static String actionOf(Method method) {

@@ -20,13 +20,16 @@ import java.util.Map;
  * so that no endpoint's errors can be forgotten: 400, 401, 403, 429 and 500 everywhere, 404 where a path names a
  * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
  * is read. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one
- * security scheme (bearer: API key or OIDC token) that every operation needs.
+ * security scheme (bearer: API key or OIDC token) that every operation needs, except that the public
+ * reads an organisation can open also allow none.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     static final String PROBLEM = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     static final String BEARER = "bearer";
+    /** Extension naming the public reads ({@code mission}, {@code document}, …) that open an operation without credentials. */
+    static final String PUBLIC_READ = "x-public-read";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
@@ -84,7 +87,20 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
+    /**
+     * An operation that an organisation can open to everyone ({@code @PublicWhen} on the resource method, named in its
+     * {@code x-public-read} extension) may be called with the bearer scheme or with none at all: an empty security
+     * requirement, as OpenAPI writes "no credentials".
+     */
+    private static void allowAnonymousIfPublic(Operation operation) {
+        if (operation.getExtensions() == null || !operation.getExtensions().containsKey(PUBLIC_READ)) {
+            return;
+        }
+        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER), OASFactory.createSecurityRequirement()));
+    }
+
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        allowAnonymousIfPublic(operation);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean needsIfMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
         boolean readsBody = operation.getRequestBody() != null;

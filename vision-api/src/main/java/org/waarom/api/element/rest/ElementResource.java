@@ -1,5 +1,6 @@
 package org.waarom.api.element.rest;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,18 +20,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
+import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.ReadRequest;
+import org.waarom.api.common.Representation;
 import org.waarom.api.common.Tagged;
+import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionDiff;
 import org.waarom.api.element.service.VersionService;
@@ -57,10 +64,12 @@ public class ElementResource {
 
     private final VersionService versions;
     private final ConditionalReads reads;
+    private final ReadCache cache;
 
-    ElementResource(VersionService versions, ConditionalReads reads) {
+    ElementResource(VersionService versions, ConditionalReads reads, ReadCache cache) {
         this.versions = versions;
         this.reads = reads;
+        this.cache = cache;
     }
 
     @GET
@@ -72,23 +81,38 @@ public class ElementResource {
 
     @GET
     @Requires(Permission.ELEMENT_READ)
+    @PublicWhen(value = {PublicRead.MISSION, PublicRead.VISION}, namedBy = "type", unlessQuery = "asOf")
     @Path("/{type}")
     @Operation(summary = "The version in effect", description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption. "
-            + NEGOTIATED)
+            + NEGOTIATED + "\n\n**Public read**: `mission` and `vision` answer without credentials when the organisation has made that element "
+            + "public (`publicReads` on the organisation), for what is in effect now (with `asOf`, credentials are needed); then with "
+            + "`Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`. Otherwise, and for an organisation that does not "
+            + "exist, a request without credentials is 401.",
+            extensions = @Extension(name = "x-public-read", value = "mission, vision"))
     @APIResponse(responseCode = "200", description = "The version in effect, in the negotiated language",
             headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use (public, max-age=300 on a public read)",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
-    public Response current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
+    public Uni<Response> current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
                             @QueryParam("asOf") @Parameter(description = "2024-05-01 or 2024-05-01T12:00:00Z") String asOf,
                             @BeanParam ReadRequest read) {
         ElementType elementType = ElementPaths.type(type);
         Instant at = ElementPaths.asOf(asOf);
-        return reads.respond(versions.current(org, elementType, at, read.language()), MediaType.APPLICATION_JSON, read);
+        LanguageNegotiation language = read.language();
+        if (at != null) {
+            // A look into the past is not what pollers do: read it as it is, on a worker thread.
+            return ReadCache.blocking(() -> reads.respond(versions.current(org, elementType, at, language), MediaType.APPLICATION_JSON, read));
+        }
+        // Runs on the event loop: a cached answer is served without a worker thread (see ReadCache); a new one is built on one.
+        return cache.read(org, "elements/" + elementType.path(), "json", language, () -> {
+            Representation<VersionView> inEffect = versions.current(org, elementType, null, language);
+            return cache.json(inEffect, inEffect.value().effectiveTo());
+        }).map(current -> reads.respond(current, MediaType.APPLICATION_JSON, read));
     }
 
     @GET

@@ -1,34 +1,44 @@
 package org.waarom.api.element.rest;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.Representation;
+import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionMapper;
 import org.waarom.api.element.service.VersionService;
+import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
+import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The current values for HR systems (DESIGN section 8, exports): JSON or CSV, in the negotiated language, cheap to poll. */
@@ -43,29 +53,37 @@ public class ValuesResource {
 
     private final VersionService versions;
     private final ConditionalReads reads;
+    private final ReadCache cache;
 
-    ValuesResource(VersionService versions, ConditionalReads reads) {
+    ValuesResource(VersionService versions, ConditionalReads reads, ReadCache cache) {
         this.versions = versions;
         this.reads = reads;
+        this.cache = cache;
     }
 
     @GET
     @Path("/current")
     @Produces({MediaType.APPLICATION_JSON, CurrentValuesCsv.MEDIA_TYPE})
     @Requires(Permission.ELEMENT_READ)
+    @PublicWhen(PublicRead.VALUES)
     @Operation(summary = "The current values, for HR systems",
             description = "The adopted values in effect now, each with its behaviours, with the version, `effectiveFrom` and the language. "
                     + "JSON by default; `Accept: text/csv` gives CSV (RFC 4180, UTF-8, CRLF): a header row "
                     + "`key,title,description,behaviours,version,effective_from,language` and one row per value, behaviours joined by ` | ` "
                     + "(read the JSON where a behaviour itself may contain ` | `); fields with commas, quotes or line breaks are quoted. Any other "
                     + "Accept: 406. 404 while no values have been adopted. " + ElementResource.NEGOTIATED
-                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`).")
+                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`)."
+                    + "\n\n**Public read**: answers without credentials (JSON and CSV) when the organisation has made `values` public "
+                    + "(`publicReads` on the organisation); then with `Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`. "
+                    + "Otherwise, and for an organisation that does not exist, a request without credentials is 401.",
+            extensions = @Extension(name = "x-public-read", value = "values"))
     @APIResponse(responseCode = "200", description = "The current values",
             headers = {@Header(name = "ETag", description = ElementResource.ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = ElementResource.LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use (public, max-age=300 on a public read)",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CurrentValuesView.class),
                     examples = @ExampleObject(name = "values", value = JSON_EXAMPLE)),
                     @Content(mediaType = CurrentValuesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
@@ -75,16 +93,31 @@ public class ValuesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Response current(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request) {
+    public Uni<Response> current(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request,
+                                 @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept) {
+        boolean json = json(accept, request);
+        LanguageNegotiation language = read.language();
+        // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
+        // Runs on the event loop: a cached answer is served without a worker thread; a new one is built on one.
+        return cache.read(org, "values/current", json ? "json" : "csv", language, () -> {
+            Representation<VersionView> current = versions.current(org, ElementType.VALUES, null, language);
+            // The answer changes by itself when a version adopted for later takes effect: this one's effectiveTo.
+            Instant validUntil = current.value().effectiveTo();
+            return json
+                    ? cache.json(current.as("json", view -> VersionMapper.currentValues(org, view)), validUntil)
+                    : ReadCache.text(current.as("csv", view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view))), validUntil);
+        }).map(values -> reads.respond(values, json ? MediaType.APPLICATION_JSON : CurrentValuesCsv.CONTENT_TYPE, read));
+    }
+
+    /** Whether JSON (else CSV) is asked for; 406 for anything else. Pollers send no Accept (or JSON's): that needs no negotiation. */
+    private static boolean json(String accept, Request request) {
+        if (accept == null || accept.isBlank() || accept.equals(MediaType.WILDCARD) || accept.equals(MediaType.APPLICATION_JSON)) {
+            return true;
+        }
         Variant form = request.selectVariant(FORMS);
         if (form == null) {
             throw new NotAcceptableException();
         }
-        Representation<VersionView> values = versions.current(org, ElementType.VALUES, null, read.language());
-        if (form.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return reads.respond(values.as("json", view -> VersionMapper.currentValues(org, view)), MediaType.APPLICATION_JSON, read);
-        }
-        return reads.respond(values.as("csv", view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view))),
-                CurrentValuesCsv.CONTENT_TYPE, read);
+        return form.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -168,16 +168,7 @@ public class TranslationService {
         Map<String, Content> contents = new HashMap<>();
         // Without a language preference the default language is served: no need to look at translations.
         if (negotiation.expressed()) {
-            List<String> languages = organization.languages();
-            for (ElementTranslation translation : ElementTranslation.<ElementTranslation>list("version = ?1 and status = ?2",
-                    version, TranslationStatus.APPROVED)) {
-                Content content = mapper.content(translation);
-                if (!translation.language.equals(defaultLanguage) && languages.contains(translation.language)
-                        && TranslationRules.mismatches(source, content).isEmpty()) {
-                    servable.put(translation.language, translation);
-                    contents.put(translation.language, content);
-                }
-            }
+            servable(version, source, servable, contents);
         }
         List<String> available = organization.languages().stream()
                 .filter(language -> language.equals(defaultLanguage) || servable.containsKey(language)).toList();
@@ -191,6 +182,37 @@ public class TranslationService {
         }
         return new Representation<>(mapper.view(version, TranslationRules.served(source, contents.get(language)), language),
                 EntityTags.variant(versionTag, language + "-t" + translation.id + "." + translation.revision), language, lastModified);
+    }
+
+    /**
+     * The languages {@link #localize} can serve the version in, in the organisation's order: its default
+     * language and those of its approved, complete translations. Runs in the caller's (read) transaction.
+     */
+    public List<String> languages(ElementVersion version) {
+        Organization organization = version.element.organization;
+        Map<String, ElementTranslation> servable = new HashMap<>();
+        servable(version, mapper.content(version), servable, new HashMap<>());
+        return organization.languages().stream()
+                .filter(language -> language.equals(organization.defaultLanguage) || servable.containsKey(language)).toList();
+    }
+
+    /**
+     * Fills {@code servable} and {@code contents} with the version's approved translations that a read may
+     * serve: in one of the organisation's languages other than the default, and complete (the version's item
+     * keys, a statement exactly when it has one).
+     */
+    private void servable(ElementVersion version, Content source, Map<String, ElementTranslation> servable, Map<String, Content> contents) {
+        Organization organization = version.element.organization;
+        List<String> languages = organization.languages();
+        for (ElementTranslation translation : ElementTranslation.<ElementTranslation>list("version = ?1 and status = ?2",
+                version, TranslationStatus.APPROVED)) {
+            Content content = mapper.content(translation);
+            if (!translation.language.equals(organization.defaultLanguage) && languages.contains(translation.language)
+                    && TranslationRules.mismatches(source, content).isEmpty()) {
+                servable.put(translation.language, translation);
+                contents.put(translation.language, content);
+            }
+        }
     }
 
     private ElementVersion version(String org, ElementType type, int number) {

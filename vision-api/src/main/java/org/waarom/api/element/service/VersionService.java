@@ -210,6 +210,15 @@ public class VersionService {
         return translations.localize(version, language, now);
     }
 
+    /**
+     * The version of {@code type} in effect now, if there is one; none before the first adoption (the vision
+     * document shows such an element as not adopted yet). Localize it with {@link TranslationService#localize}.
+     */
+    @Transactional
+    public Optional<ElementVersion> inEffectNow(Organization organization, ElementType type) {
+        return inEffect(element(organization, type, false), Instant.now(clock));
+    }
+
     @Transactional
     public Page<VersionView> history(String org, ElementType type, PageRequest page) {
         Element element = element(organizations.require(org), type, false);

@@ -40,10 +40,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Goals, indicators and measurements (DESIGN section 4), and the rules that reach goals: an
@@ -153,6 +156,32 @@ public class GoalService {
         return Page.of(items, page, found.count());
     }
 
+    /** The open goals of an organisation, and when anything about its goals last changed (null when it has none). */
+    public record ActiveGoals(List<GoalView> goals, Instant lastChanged) {
+    }
+
+    /**
+     * The organisation's open goals (neither reached nor abandoned) by id, with their indicators and progress
+     * as {@link #get} reads them. {@code lastChanged} covers all its goals, also those no longer open (one
+     * that was just reached has left the list, and that is a change), their indicators, targets and measurements.
+     */
+    @Transactional
+    public ActiveGoals active(Organization organization) {
+        List<GoalView> open = Goal.<Goal>find("organization = ?1 and status = ?2", Sort.by("id"), organization, GoalStatus.OPEN)
+                .list().stream().map(mapper::view).toList();
+        Instant lastChanged = Stream.of(
+                        latest("select max(g.updatedAt) from Goal g where g.organization = ?1", organization),
+                        latest("select max(i.createdAt) from Indicator i where i.goal.organization = ?1", organization),
+                        latest("select max(t.changedAt) from IndicatorTarget t where t.indicator.goal.organization = ?1", organization),
+                        latest("select max(m.recordedAt) from Measurement m where m.indicator.goal.organization = ?1", organization))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new ActiveGoals(open, lastChanged);
+    }
+
+    private static Instant latest(String query, Organization organization) {
+        return Goal.getEntityManager().createQuery(query, Instant.class).setParameter(1, organization).getSingleResult();
+    }
+
     @Transactional
     public Tagged<GoalView> get(String org, long id) {
         return mapper.tagged(goal(organizations.require(org), id));
@@ -254,6 +283,8 @@ public class GoalService {
         indicator.createdAt = Instant.now(clock);
         indicator.persist();
         keepTarget(indicator, "initial target");
+        Indicator.flush();
+        recordIndicator(indicator, EventType.INDICATOR_CREATED, Map.of());
         return mapper.view(indicator);
     }
 
@@ -272,6 +303,9 @@ public class GoalService {
         }
         indicator.target = request.target();
         keepTarget(indicator, request.reason());
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("reason", request.reason());
+        recordIndicator(indicator, EventType.INDICATOR_TARGET_REVISED, reason);
         evaluate(indicator, latest(indicator));
         return mapper.view(indicator);
     }
@@ -301,6 +335,10 @@ public class GoalService {
         measurement.recordedAt = Instant.now(clock);
         measurement.persist();
         Measurement.flush();
+        Map<String, Object> measured = new LinkedHashMap<>();
+        measured.put("value", measurement.value);
+        measured.put("measuredAt", measurement.measuredAt);
+        recordIndicator(indicator, EventType.INDICATOR_MEASURED, measured);
         evaluate(indicator, latest(indicator));
         return mapper.view(indicator);
     }
@@ -368,6 +406,25 @@ public class GoalService {
             data.putAll(extra);
         }
         events.record(goal.organization, type, data);
+    }
+
+    /**
+     * An indicator's change as an event. Every change writes one, also those that reach nothing: the
+     * feed and the organisation's change stamp (which keeps cached reads such as the vision document's
+     * progress fresh) must see each of them.
+     */
+    private void recordIndicator(Indicator indicator, EventType type, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("indicatorId", indicator.id);
+        data.put("goalId", indicator.goal.id);
+        data.put("name", indicator.name);
+        data.put("unit", indicator.unit);
+        data.put("baseline", indicator.baseline);
+        data.put("target", indicator.target);
+        data.put("direction", indicator.direction);
+        data.putAll(extra);
+        data.put("by", actor.name());
+        events.record(indicator.goal.organization, type, data);
     }
 
     private Tagged<GoalView> tagged(Goal goal) {

@@ -91,7 +91,10 @@ public class OrganizationResource {
     @Requires(Permission.ORGANIZATION_UPDATE)
     @Path("/{org}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change an organisation", description = "Name and languages; the slug never changes. Needs If-Match.")
+    @Operation(summary = "Change an organisation", description = "Name, languages and public reads; the slug never changes. Needs If-Match. "
+            + "`publicReads` opens reads to everyone, without credentials, for the organisation's website: `mission` and `vision` (the current "
+            + "statement, GET …/elements/mission and …/elements/vision), `values` (GET …/values/current) and `document` (GET …/document). "
+            + "Nothing else can be opened. Public answers carry `Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is in the ETag header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Response update(@PathParam("org") String org, @HeaderParam("If-Match") String ifMatch,

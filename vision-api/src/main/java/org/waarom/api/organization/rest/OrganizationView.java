@@ -11,6 +11,9 @@ public record OrganizationView(
         @Schema(examples = "Zorg A") String name,
         @Schema(examples = "nl") String defaultLanguage,
         @Schema(examples = "[\"nl\", \"fr\", \"en\"]") List<String> languages,
+        @Schema(description = "What everyone may read without credentials (for the organisation's website): a subset of mission, vision, "
+                + "values and document; empty when everything needs credentials", examples = "[\"mission\", \"vision\"]")
+        List<String> publicReads,
         Instant createdAt,
         Instant updatedAt) {
 }

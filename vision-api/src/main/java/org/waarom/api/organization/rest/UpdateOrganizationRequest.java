@@ -15,5 +15,10 @@ public record UpdateOrganizationRequest(
         @Pattern(regexp = CreateOrganizationRequest.LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en")
         @Schema(examples = "nl") String defaultLanguage,
         @Size(min = 1, max = 20)
-        List<@NotNull @Pattern(regexp = CreateOrganizationRequest.LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en") String> languages) {
+        List<@NotNull @Pattern(regexp = CreateOrganizationRequest.LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en") String> languages,
+        @Size(max = 4, message = "names at most the four reads: mission, vision, values and document")
+        @Schema(description = "Replaces what everyone may read without credentials: any subset of mission (the current mission), vision (the "
+                + "current vision), values (the current values, JSON and CSV) and document (the vision document); [] makes everything "
+                + "private again. Public answers are cacheable by anyone for 5 minutes.", examples = "[\"mission\", \"vision\", \"values\", \"document\"]")
+        List<@NotNull String> publicReads) {
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.ConflictException;
 import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.FieldError;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
@@ -16,6 +17,7 @@ import org.waarom.api.element.ElementType;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
+import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.rest.OrganizationView;
 import org.waarom.api.organization.rest.UpdateOrganizationRequest;
@@ -24,7 +26,10 @@ import org.waarom.api.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Organisations (tenants): creation with their four elements, reads and changes. */
 @ApplicationScoped
@@ -100,10 +105,22 @@ public class OrganizationService {
         }
         organization.defaultLanguage = defaultLanguage;
         organization.languages(languagesWithDefault(defaultLanguage, languages));
+        if (request.publicReads() != null) {
+            organization.publicReads(publicReads(request.publicReads()));
+        }
         organization.updatedAt = Instant.now(clock);
         Organization.flush();
         events.record(organization, EventType.ORGANIZATION_UPDATED, view(organization));
         return tagged(organization);
+    }
+
+    /**
+     * What the organisation with this slug lets everyone read; empty when it opens nothing, and also when
+     * there is no such organisation, so that a read without credentials cannot tell the two apart.
+     */
+    @Transactional
+    public Set<PublicRead> publicReads(String slug) {
+        return slug == null ? Set.of() : Organization.findBySlug(slug).map(Organization::publicReads).orElse(Set.of());
     }
 
     /** The organisation with this slug, or 404. */
@@ -125,7 +142,24 @@ public class OrganizationService {
 
     private static OrganizationView view(Organization organization) {
         return new OrganizationView(organization.slug, organization.name, organization.defaultLanguage,
-                organization.languages(), organization.createdAt, organization.updatedAt);
+                organization.languages(), PublicRead.names(organization.publicReads()), organization.createdAt, organization.updatedAt);
+    }
+
+    /** The reads named in a request; 400 naming each name that is not one of them. */
+    private static Set<PublicRead> publicReads(List<String> names) {
+        Set<PublicRead> reads = EnumSet.noneOf(PublicRead.class);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Optional<PublicRead> read = PublicRead.parse(names.get(i));
+            read.ifPresent(reads::add);
+            if (read.isEmpty()) {
+                errors.add(new FieldError("publicReads[" + i + "]", "must be one of " + PublicRead.allNames()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("Only the current mission, vision and values and the vision document can be made public", errors);
+        }
+        return reads;
     }
 
     /** The default language first, then the others in the given order, without repeats. */
