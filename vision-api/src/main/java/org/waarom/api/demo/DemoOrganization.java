@@ -10,20 +10,34 @@ import org.waarom.api.common.Tagged;
 import org.waarom.api.common.WaaromConfig;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.consultation.Audience;
+import org.waarom.api.consultation.Stance;
+import org.waarom.api.consultation.rest.Anchor;
+import org.waarom.api.consultation.rest.ConsultationView;
+import org.waarom.api.consultation.rest.CreateInvitationRequest;
+import org.waarom.api.consultation.rest.FeedbackRequest;
+import org.waarom.api.consultation.rest.InvitationView;
+import org.waarom.api.consultation.rest.OpenConsultationRequest;
+import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.element.rest.AdoptRequest;
+import org.waarom.api.element.rest.ElementSummary;
 import org.waarom.api.element.rest.VersionRequest;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.VersionService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.security.Caller;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * With {@code WAAROM_DEMO=true}, loads a Flemish care organisation with a Dutch mission, vision,
@@ -49,12 +63,17 @@ public class DemoOrganization {
     private final OrganizationService organizations;
     private final VersionService versions;
     private final ObjectMapper json;
+    private final ConsultationService consultations;
+    private final InvitationService invitations;
 
-    DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json) {
+    DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json,
+                     ConsultationService consultations, InvitationService invitations) {
         this.config = config;
         this.organizations = organizations;
         this.versions = versions;
         this.json = json;
+        this.consultations = consultations;
+        this.invitations = invitations;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -82,8 +101,34 @@ public class DemoOrganization {
                 }
             }
         });
+        consultOnTheNewVision(slug);
         LOG.infof("Demo organisation '%s' loaded: /api/v1/organizations/%s", slug, slug);
         return slug;
+    }
+
+    /**
+     * The open draft of the vision (its last version) in a consultation round of four weeks, with feedback of employees
+     * and of the clients' council (through an invitation), so that a new user sees a round with its summary.
+     */
+    private void consultOnTheNewVision(String slug) {
+        int draft = versions.elements(slug).stream().filter(element -> element.element().equals(ElementType.VISION.path()))
+                .findFirst().map(ElementSummary::openVersion).orElseThrow(() -> new IllegalStateException("The demo vision has no open draft"));
+        // "*": the demo has just written the draft itself.
+        ConsultationView round = consultations.open(slug, ElementType.VISION, draft, "*", new OpenConsultationRequest(
+                "Herken je je in deze nieuwe visie? Wat mist er nog, of wat zou je anders zeggen?",
+                Instant.now().plus(Duration.ofDays(28)), List.of(Audience.EMPLOYEES, Audience.CLIENTS, Audience.PARTNERS)));
+        InvitationView council = invitations.create(slug, round.id(), new CreateInvitationRequest(Audience.CLIENTS, "Cliëntenraad"));
+        Caller ilse = new Caller("Ilse (begeleider De Linde)", "demo:ilse", Set.of(), Map.of());
+        Caller jonas = new Caller("Jonas (teamcoach)", "demo:jonas", Set.of(), Map.of());
+        Caller clientCouncil = new Caller(council.label(), InvitationService.CREDENTIAL_PREFIX + council.id(), Set.of(), Map.of());
+        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor(null, true), Stance.SUPPORT,
+                "Eindelijk staat het netwerk er expliciet in; zo werken we al jaren.", null), ilse);
+        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("digitaal", null), Stance.CONCERN,
+                "Digitaal mee klinkt goed, maar wie helpt bewoners die geen smartphone hebben?", null), jonas);
+        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("eigen-regie", null), Stance.SUGGESTION,
+                "Schrijf 'zelf kiezen, ook als dat een risico inhoudt': dat is wat eigen regie voor ons betekent.", null), clientCouncil);
+        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("inclusie", null), Stance.SUPPORT,
+                "Graag ook 'in de vrije tijd' toevoegen: sport en cultuur horen erbij.", null), clientCouncil);
     }
 
     private Demo read() {

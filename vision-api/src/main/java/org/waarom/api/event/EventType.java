@@ -59,6 +59,24 @@ public enum EventType {
             "{\"id\": 32, \"organization\": \"zorg-a\", \"element\": \"mission\", \"reason\": \"MANUAL\", \"status\": \"CANCELLED\"}"),
     REVIEW_TASK_REMINDED("review-task.reminded", "A reminder of an open review task went out (recorded as SENT by the review-scheduler)",
             "{\"taskId\": 31, \"element\": \"vision\", \"kind\": \"UPCOMING\", \"channel\": \"EMAIL\", \"recipients\": 2}"),
+    CONSULTATION_OPENED("consultation.opened", "A consultation round was opened on a draft, which is IN_CONSULTATION until the round closes",
+            "{\"consultationId\": 12, \"element\": \"vision\", \"version\": 4, \"question\": \"Herken je je in deze visie?\", "
+                    + "\"deadline\": \"2026-06-30T22:00:00Z\", \"audience\": [\"EMPLOYEES\", \"CLIENTS\"], \"by\": \"an@zorg-a.be\"}"),
+    CONSULTATION_CLOSED("consultation.closed", "A consultation round closed, by hand (closedBy HAND) or at its deadline (DEADLINE); "
+            + "its version is a DRAFT again. With the round's summary",
+            "{\"consultationId\": 12, \"element\": \"vision\", \"version\": 4, \"closedAt\": \"2026-06-30T22:00:00Z\", \"closedBy\": \"DEADLINE\", "
+                    + "\"by\": null, \"summary\": {\"total\": 1, \"byStance\": {\"SUPPORT\": 1, \"CONCERN\": 0, \"SUGGESTION\": 0}, "
+                    + "\"byAudience\": {\"EMPLOYEES\": 1, \"CLIENTS\": 0}, \"byAnchor\": [{\"anchor\": {\"statement\": true}, \"total\": 1, "
+                    + "\"byStance\": {\"SUPPORT\": 1, \"CONCERN\": 0, \"SUGGESTION\": 0}}]}}"),
+    FEEDBACK_RECEIVED("feedback.received", "A participant gave feedback in a consultation round",
+            "{\"consultationId\": 12, \"element\": \"vision\", \"version\": 4, \"feedbackId\": 41, \"anchor\": {\"item\": \"respect\"}, "
+                    + "\"stance\": \"CONCERN\", \"audience\": \"CLIENTS\", \"by\": \"Cliëntenraad\"}"),
+    FEEDBACK_CHANGED("feedback.changed", "A participant changed their feedback while the round was open",
+            "{\"consultationId\": 12, \"element\": \"vision\", \"version\": 4, \"feedbackId\": 41, \"anchor\": {\"statement\": true}, "
+                    + "\"stance\": \"SUGGESTION\", \"audience\": \"CLIENTS\", \"by\": \"Cliëntenraad\"}"),
+    FEEDBACK_WITHDRAWN("feedback.withdrawn", "A participant withdrew their feedback while the round was open",
+            "{\"consultationId\": 12, \"element\": \"vision\", \"version\": 4, \"feedbackId\": 41, \"anchor\": {\"item\": \"respect\"}, "
+                    + "\"stance\": \"CONCERN\", \"audience\": \"CLIENTS\", \"by\": \"Cliëntenraad\"}"),
     WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day (or its receiver answered 410 Gone); it was disabled",
             "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"reason\": \"Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503\", "
                     + "\"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");

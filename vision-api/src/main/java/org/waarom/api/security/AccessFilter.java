@@ -17,6 +17,7 @@ import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ProblemResponses;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.common.cache.RequestStamps;
+import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.service.OrganizationService;
 
@@ -37,9 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Two kinds of request without an {@code Authorization} header are admitted otherwise:
  * <ul>
- * <li>on an endpoint that {@link AcceptsFeedToken accepts a feed token}, a calendar feed token in
- *     the query; it is valid only for that endpoint of its own organisation, and anything else it is
- *     presented for answers 401;</li>
+ * <li>on an endpoint that {@link AcceptsToken accepts a URL token}, a token of the kind it names in the
+ *     query: a calendar feed token (valid for the feed of its own organisation) or a consultation
+ *     invitation (valid for its own feedback in its own open round); anything else such a token is
+ *     presented for answers 401, and a failed attempt counts towards the throttle like a bad key;</li>
  * <li>a {@link PublicWhen public read} that its organisation has opened is admitted as it is, and
  *     answered as {@link PublicAnswers} says.</li>
  * </ul>
@@ -47,7 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Non-blocking: it runs on the event loop, before a blocking endpoint moves to a worker thread.
  * The key check is a database query (shared by concurrent requests, see {@link ApiKeyService#authenticate})
- * that no thread waits for; a token, a feed token or a public read is checked on a worker thread.
+ * that no thread waits for; a token, a URL token or a public read is checked on a worker thread.
  * So a request with an API key that is served from the read cache never needs a worker thread at all.
  */
 public class AccessFilter {
@@ -57,7 +59,13 @@ public class AccessFilter {
     /** Each endpoint's annotations, read once (reflection on every request is measurable on the polled reads). */
     private static final Map<Method, Optional<Requires>> REQUIRES = new ConcurrentHashMap<>();
     private static final Map<Method, Optional<PublicWhen>> PUBLIC_WHEN = new ConcurrentHashMap<>();
-    private static final Map<Method, Boolean> ACCEPTS_FEED_TOKEN = new ConcurrentHashMap<>();
+    private static final Map<Method, Optional<AcceptsToken>> ACCEPTS_TOKEN = new ConcurrentHashMap<>();
+
+    /**
+     * Request property set when a URL token admitted the request: the organisation it was valid for. The
+     * caller has no role there, yet what it did belongs in that organisation's audit log.
+     */
+    public static final String TOKEN_GRANT = "waarom.token-grant";
 
     private final ApiKeyService apiKeys;
     private final TokenVerifier tokens;
@@ -65,16 +73,18 @@ public class AccessFilter {
     private final CurrentActor actor;
     private final RequestStamps requestStamps;
     private final CalendarFeedService calendarFeeds;
+    private final InvitationService invitations;
     private final OrganizationService organizations;
 
     AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
-                 CalendarFeedService calendarFeeds, OrganizationService organizations) {
+                 CalendarFeedService calendarFeeds, InvitationService invitations, OrganizationService organizations) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
         this.actor = actor;
         this.requestStamps = requestStamps;
         this.calendarFeeds = calendarFeeds;
+        this.invitations = invitations;
         this.organizations = organizations;
     }
 
@@ -96,9 +106,10 @@ public class AccessFilter {
         CurrentActor requestActor = ClientProxy.unwrap(actor);
         RequestStamps stamps = ClientProxy.unwrap(requestStamps);
         if (authorization == null) {
-            String feedToken = feedToken(request, method);
-            if (feedToken != null) {
-                return ReadCache.blocking(() -> checkFeedToken(request, feedToken, organization, address, requestActor));
+            AcceptsToken accepts = annotation(ACCEPTS_TOKEN, method, AcceptsToken.class);
+            String urlToken = accepts == null ? null : request.getUriInfo().getQueryParameters().getFirst(AcceptsToken.QUERY_PARAMETER);
+            if (urlToken != null) {
+                return ReadCache.blocking(() -> checkUrlToken(request, accepts.value(), urlToken, organization, address, requestActor));
             }
             List<PublicRead> opening = publicReadsOpening(request, method);
             if (!opening.isEmpty()) {
@@ -120,27 +131,25 @@ public class AccessFilter {
     }
 
     /**
-     * The feed token of this request (which has no Authorization header), when the endpoint accepts one.
-     * Elsewhere a {@code token} in the query is no credential at all, so a feed token grants nothing there.
+     * A URL token's whole grant is the endpoint that accepts its kind, for what the token was issued for (the feed
+     * of its organisation; its own round's feedback): valid there, or 401 (never 404, which would confirm what exists).
+     * Elsewhere a {@code token} in the query is no credential at all, so it grants nothing there.
      */
-    private static String feedToken(ContainerRequestContext request, Method method) {
-        if (method == null || !ACCEPTS_FEED_TOKEN.computeIfAbsent(method, m -> m.isAnnotationPresent(AcceptsFeedToken.class))) {
-            return null;
-        }
-        return request.getUriInfo().getQueryParameters().getFirst(AcceptsFeedToken.QUERY_PARAMETER);
-    }
-
-    /** A feed token's whole grant is the feed of its own organisation: valid there, or 401 (never 404, which would confirm the organisation). */
-    private Response checkFeedToken(ContainerRequestContext request, String token, String organization, String address, CurrentActor requestActor) {
-        Optional<Caller> caller = calendarFeeds.authenticate(token, organization);
+    private Response checkUrlToken(ContainerRequestContext request, AcceptsToken.Kind kind, String token, String organization, String address,
+                                   CurrentActor requestActor) {
+        Optional<Caller> caller = switch (kind) {
+            case CALENDAR_FEED -> calendarFeeds.authenticate(token, organization);
+            case CONSULTATION_INVITATION -> invitations.authenticate(token, organization,
+                    request.getUriInfo().getPathParameters().getFirst("id"));
+        };
         if (caller.isEmpty()) {
             throttle.recordFailure(address);
             // The path only: the query holds the token.
-            LOG.debugf("Failed feed token authentication from %s on %s", address, request.getUriInfo().getPath());
-            return unauthorized(request, "The calendar feed token is not valid here: it is unknown, revoked or for another feed. "
-                    + "Create a new feed at …/calendar-feeds, or send an API key or token as 'Authorization: Bearer <credential>'");
+            LOG.debugf("Failed %s authentication from %s on %s", kind, address, request.getUriInfo().getPath());
+            return unauthorized(request, kind.refusal());
         }
         requestActor.authenticate(caller.get());
+        request.setProperty(TOKEN_GRANT, organization);
         return null;
     }
 

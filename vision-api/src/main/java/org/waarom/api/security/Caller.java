@@ -7,7 +7,7 @@ import java.util.Set;
  * Who makes a request, established once per request from its credentials.
  *
  * @param name              recorded as createdBy, adoptedBy, … (key name or token user)
- * @param credential        which credential: {@code key:<id>}, {@code token:<subject>} or {@code calendar-feed:<id>}
+ * @param credential        which credential: {@code key:<id>}, {@code token:<subject>}, {@code calendar-feed:<id>} or {@code invitation:<id>}
  * @param platformRoles     roles over all organisations
  * @param organizationRoles roles per organisation slug
  */

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static org.waarom.api.security.OrganizationRole.ADMIN;
 import static org.waarom.api.security.OrganizationRole.APPROVER;
+import static org.waarom.api.security.OrganizationRole.CONTRIBUTOR;
 import static org.waarom.api.security.OrganizationRole.EDITOR;
 import static org.waarom.api.security.OrganizationRole.QUALITY_MANAGER;
 
@@ -49,7 +50,16 @@ public enum Permission {
     // Reminder records are the scheduler's bookkeeping of what it sent; people read them with the task.
     REVIEW_REMINDER_RECORD(Scope.ORGANIZATION, Set.of(ADMIN), true),
     /** One's own calendar feed tokens (an admin manages everyone's); not the scheduler's: it has no calendar. */
-    CALENDAR_FEED_MANAGE(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false);
+    CALENDAR_FEED_MANAGE(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    /** Consultation rounds with their summary and feedback texts: everyone in the organisation may see how a text is shaped. */
+    CONSULTATION_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    /** Opening and closing rounds and inviting people without an account: the editors who draft the text. */
+    CONSULTATION_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR), false),
+    /**
+     * Giving (and changing one's own) feedback: the people who take part in drafting, not {@code reader}, which is what
+     * systems (HR, intranets) get. People without an account take part through an invitation token instead.
+     */
+    CONSULTATION_FEEDBACK(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR, APPROVER, QUALITY_MANAGER, CONTRIBUTOR), false);
 
     /** Where a permission applies. */
     public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }

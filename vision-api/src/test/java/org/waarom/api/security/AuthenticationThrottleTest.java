@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -89,5 +90,27 @@ class AuthenticationThrottleTest {
         // Leave the address free for whatever runs next.
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> asAdmin().get(feed).then().statusCode(200));
+    }
+
+    @Test
+    void guessedInvitationTokensCountAsFailedAuthentications() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> asAdmin().get("/api/v1/me").then().statusCode(200));
+        String org = newOrganization("throttled");
+        String etag = asAdmin().contentType(ContentType.JSON).body(Map.of("content", Map.of("statement", "Samen."), "changeReason", "t"))
+                .post("/api/v1/organizations/" + org + "/elements/vision/versions").then().statusCode(201).extract().header("ETag");
+        long id = asAdmin().header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("question", "?", "deadline", java.time.Instant.now().plus(Duration.ofDays(1)).toString(), "audience", List.of("CLIENTS")))
+                .post("/api/v1/organizations/" + org + "/elements/vision/versions/1/consultations").then().statusCode(201).extract().jsonPath().getLong("id");
+        String participation = "/api/v1/organizations/" + org + "/consultations/" + id + "/participation";
+        for (int i = 0; i < 3; i++) {
+            assertThat(given().queryParam("token", "winv_guess-" + i + "-0123456789abcdefghijklmnopqrstuvw").get(participation).statusCode())
+                    .isIn(401, 429);
+        }
+
+        asAdmin().get(participation).then().statusCode(429).header("Retry-After", notNullValue());
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> asAdmin().get(participation).then().statusCode(200));
     }
 }

@@ -137,7 +137,19 @@ class EveryEndpointIsProtectedTest {
 
                 "GET /api/v1/organizations/{org}/review-tasks.ics",
                 "GET /api/v1/organizations/{org}/calendar-feeds", "POST /api/v1/organizations/{org}/calendar-feeds",
-                "DELETE /api/v1/organizations/{org}/calendar-feeds/{id}");
+                "DELETE /api/v1/organizations/{org}/calendar-feeds/{id}",
+
+                "POST /api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations",
+                "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations",
+                "GET /api/v1/organizations/{org}/consultations", "GET /api/v1/organizations/{org}/consultations/{id}",
+                "POST /api/v1/organizations/{org}/consultations/{id}/close",
+                "GET /api/v1/organizations/{org}/consultations/{id}/participation",
+                "POST /api/v1/organizations/{org}/consultations/{id}/feedback",
+                "PUT /api/v1/organizations/{org}/consultations/{id}/feedback/{feedbackId}",
+                "DELETE /api/v1/organizations/{org}/consultations/{id}/feedback/{feedbackId}",
+                "POST /api/v1/organizations/{org}/consultations/{id}/invitations",
+                "GET /api/v1/organizations/{org}/consultations/{id}/invitations",
+                "DELETE /api/v1/organizations/{org}/consultations/{id}/invitations/{invitationId}");
     }
 
     @Test
@@ -258,7 +270,7 @@ class EveryEndpointIsProtectedTest {
         softly.assertAll();
     }
 
-    /** Calls the operation with its path parameters filled in: {org}, {type}, {n}, {lang}, {id} and {reminderId}; a body {} where it takes one. */
+    /** Calls the operation with its path parameters filled in: {org}, {type}, {n}, {lang}, {id} and the other ids; a body {} where it takes one. */
     private static Response call(RequestSpecification request, Operation operation, String organization, long keyId) {
         Matcher matcher = PARAMETER.matcher(operation.path());
         StringBuilder path = new StringBuilder();
@@ -266,7 +278,7 @@ class EveryEndpointIsProtectedTest {
             String value = switch (matcher.group(1)) {
                 case "org" -> organization;
                 case "type" -> "vision";
-                case "n", "reminderId" -> "1";
+                case "n", "reminderId", "feedbackId", "invitationId" -> "1";
                 case "lang" -> "fr";
                 case "id" -> String.valueOf(operation.organizational() ? keyId : platformService.id());
                 default -> throw new AssertionError("Path parameter {" + matcher.group(1) + "} of " + operation

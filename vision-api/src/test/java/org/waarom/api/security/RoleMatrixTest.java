@@ -148,6 +148,37 @@ class RoleMatrixTest {
                     return as.delete(f.calendarFeeds() + "/" + id);
                 },
                 f -> asAdmin().get(f.calendarFeeds()).then().body("total", equalTo(1))),
+        OPEN_CONSULTATION("admin editor platform-admin", 201,
+                (f, as) -> as.header("If-Match", f.draftTag()).contentType(ContentType.JSON).body(Fixture.roundRequest())
+                        .post(versions(f.org, "vision") + "/1/consultations"),
+                f -> asAdmin().get(versions(f.org, "vision") + "/1").then().body("status", equalTo("DRAFT"))),
+        CLOSE_CONSULTATION("admin editor platform-admin", 200,
+                (f, as) -> as.contentType(ContentType.JSON).post(f.consultation() + "/close"),
+                f -> asAdmin().get(f.consultation()).then().body("status", equalTo("OPEN"))),
+        READ_CONSULTATIONS(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    as.get(f.consultation()).then().statusCode(f.allowed ? 200 : 403);
+                    as.get(versions(f.org, "vision") + "/1/consultations").then().statusCode(f.allowed ? 200 : 403);
+                    return as.get("/api/v1/organizations/" + f.org + "/consultations");
+                }, null),
+        GIVE_FEEDBACK("admin editor approver quality-manager contributor platform-admin", 201,
+                (f, as) -> {
+                    as.get(f.consultation() + "/participation").then().statusCode(f.allowed ? 200 : 403);
+                    return as.contentType(ContentType.JSON)
+                            .body(Map.of("anchor", Map.of("statement", true), "stance", "SUPPORT", "text", "Mooi."))
+                            .post(f.consultation() + "/feedback");
+                },
+                f -> asAdmin().get(f.consultation()).then().body("summary.total", equalTo(0))),
+        INVITE("admin editor platform-admin", 201,
+                (f, as) -> {
+                    as.get(f.consultation() + "/invitations").then().statusCode(f.allowed ? 200 : 403);
+                    return as.contentType(ContentType.JSON).body(Map.of("audience", "CLIENTS", "label", "Cliëntenraad"))
+                            .post(f.consultation() + "/invitations");
+                },
+                f -> asAdmin().get(f.consultation() + "/invitations").then().body("total", equalTo(0))),
+        REVOKE_INVITATION("admin editor platform-admin", 204,
+                (f, as) -> as.delete(f.consultation() + "/invitations/" + f.invitation()),
+                f -> asAdmin().get(f.consultation() + "/invitations").then().body("total", equalTo(1))),
         READ_ELEMENT_TYPES(EVERYONE, 200, (f, as) -> as.get("/api/v1/element-types"), null),
         READ_ME(EVERYONE, 200, (f, as) -> as.get("/api/v1/me"), null),
         LIST_ORGANIZATIONS(EVERYONE, 200, (f, as) -> as.get("/api/v1/organizations"), null),
@@ -197,6 +228,7 @@ class RoleMatrixTest {
         private TestKeys.IssuedKey platformVictim;
         private Long openTask;
         private Long pendingReminder;
+        private String consultation;
 
         Fixture(boolean allowed) {
             this.allowed = allowed;
@@ -251,6 +283,27 @@ class RoleMatrixTest {
                         .post(reminders()).then().statusCode(201).extract().jsonPath().getLong("id");
             }
             return pendingReminder;
+        }
+
+        static Map<String, Object> roundRequest() {
+            return Map.of("question", "Herken je je hierin?", "deadline", java.time.Instant.now().plus(java.time.Duration.ofDays(7)).toString(),
+                    "audience", List.of("EMPLOYEES", "CLIENTS"));
+        }
+
+        /** An open consultation round on the vision draft; its path. */
+        String consultation() {
+            if (consultation == null) {
+                long id = asAdmin().header("If-Match", draftTag()).contentType(ContentType.JSON).body(roundRequest())
+                        .post(versions(org, "vision") + "/1/consultations").then().statusCode(201).extract().jsonPath().getLong("id");
+                consultation = "/api/v1/organizations/" + org + "/consultations/" + id;
+            }
+            return consultation;
+        }
+
+        /** An invitation to the round; its id. */
+        long invitation() {
+            return asAdmin().contentType(ContentType.JSON).body(Map.of("audience", "CLIENTS", "label", "Cliëntenraad"))
+                    .post(consultation() + "/invitations").then().statusCode(201).extract().jsonPath().getLong("id");
         }
 
         String calendarFeeds() {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.waarom.api.audit.service.AuditLogService;
 import org.waarom.api.common.cache.ReadCache;
+import org.waarom.api.security.AccessFilter;
 import org.waarom.api.security.Caller;
 import org.waarom.api.security.CurrentActor;
 
@@ -41,7 +42,9 @@ public class AuditTrail {
         String organization = request.getUriInfo().getPathParameters().getFirst("org");
         // A probe of another organisation is the prober's business, not the target's: recording it in the
         // target's log would show the target who probed (and that the answer there was a 404 "as if absent").
-        String logOf = organization != null && caller.seesOrganization(organization) ? organization : null;
+        // A URL token (an invitation) admits its holder to one organisation without a role there: its log is that one's.
+        boolean granted = organization != null && organization.equals(request.getProperty(AccessFilter.TOKEN_GRANT));
+        String logOf = organization != null && (caller.seesOrganization(organization) || granted) ? organization : null;
         String action = actionOf(resource.getResourceMethod());
         String path = request.getUriInfo().getRequestUri().getRawPath();
         int status = response.getStatus();

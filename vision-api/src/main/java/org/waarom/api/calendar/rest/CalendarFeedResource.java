@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.calendar.service.CalendarFeedService;
 import org.waarom.api.common.PageRequest;
-import org.waarom.api.security.AcceptsFeedToken;
+import org.waarom.api.security.AcceptsToken;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
@@ -59,7 +59,7 @@ public class CalendarFeedResource {
                            @Context UriInfo uriInfo) {
         CalendarFeedView created = feeds.create(org, request);
         String url = uriInfo.getBaseUriBuilder().path(ReviewCalendarResource.class)
-                .queryParam(AcceptsFeedToken.QUERY_PARAMETER, created.token()).build(org).toString();
+                .queryParam(AcceptsToken.QUERY_PARAMETER, created.token()).build(org).toString();
         URI location = uriInfo.getBaseUriBuilder().path(CalendarFeedResource.class).path("{id}").build(org, created.id());
         return Response.created(location).entity(created.withUrl(url)).build();
     }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.calendar.service.ReviewCalendarService;
 import org.waarom.api.common.EntityTags;
-import org.waarom.api.security.AcceptsFeedToken;
+import org.waarom.api.security.AcceptsToken;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
@@ -35,7 +35,7 @@ import org.waarom.api.security.Requires;
 @Path("/api/v1/organizations/{org}/review-tasks.ics")
 @Tag(name = "Calendar")
 @SecurityScheme(securitySchemeName = ReviewCalendarResource.FEED_TOKEN_SCHEME, type = SecuritySchemeType.APIKEY,
-        in = SecuritySchemeIn.QUERY, apiKeyName = AcceptsFeedToken.QUERY_PARAMETER,
+        in = SecuritySchemeIn.QUERY, apiKeyName = AcceptsToken.QUERY_PARAMETER,
         description = "A calendar feed token (`wcal_…`, created at …/calendar-feeds) in the subscription URL. "
                 + "It reads the review-task calendar of its own organisation and nothing else.")
 public class ReviewCalendarResource {
@@ -84,7 +84,7 @@ public class ReviewCalendarResource {
     @GET
     @Produces(TEXT_CALENDAR)
     @Requires(Permission.REVIEW_TASK_READ)
-    @AcceptsFeedToken
+    @AcceptsToken(AcceptsToken.Kind.CALENDAR_FEED)
     @Operation(summary = "Subscribe to the open review tasks (iCalendar)",
             description = "One all-day event per open review task on its due date, with a stable UID, the reason and what to do, "
                     + "and an alarm at the policy's `remindBefore`. Done and cancelled tasks leave the feed. "
@@ -92,7 +92,7 @@ public class ReviewCalendarResource {
                     + "that cannot send headers, with `?token=<calendar feed token>`. Answers `If-None-Match` with 304.")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = FEED_TOKEN_SCHEME)
-    @Parameter(name = AcceptsFeedToken.QUERY_PARAMETER, in = ParameterIn.QUERY,
+    @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY,
             description = "A calendar feed token of this organisation (from POST …/calendar-feeds), for clients that cannot send "
                     + "an Authorization header. Valid on this endpoint only.",
             schema = @Schema(type = SchemaType.STRING), example = "wcal_Jx3lq0Vd8m2KcR7tY1uP5wZ9aB4eH6nS0fG3iL8oQ2v")

@@ -11,17 +11,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parsing of the element feature's path and query parameters into 404s and 400s a client understands. */
-final class ElementPaths {
+public final class ElementPaths {
 
     private ElementPaths() {
     }
 
-    static ElementType type(String path) {
+    public static ElementType type(String path) {
         return ElementType.fromPath(path).orElseThrow(() -> new NotFoundException(
                 "There is no element type '" + path + "'; the types are " + ElementType.allPaths()));
     }
 
-    static int number(String value) {
+    public static int number(String value) {
         try {
             int number = Integer.parseInt(value);
             if (number > 0) {

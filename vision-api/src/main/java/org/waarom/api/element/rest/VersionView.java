@@ -1,10 +1,12 @@
 package org.waarom.api.element.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.consultation.rest.ConsultationLink;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.VersionStatus;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A version as clients read it. */
 @Schema(name = "Version")
@@ -26,5 +28,7 @@ public record VersionView(
         @Schema(description = "From when it is (or was) in effect") Instant effectiveFrom,
         @Schema(description = "Until when it was in effect (exclusive); null while current") Instant effectiveTo,
         String withdrawnBy,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        @Schema(description = "The consultation rounds held on this version, oldest first: how its text was shaped. Each links to the round "
+                + "with its summary and feedback (`href`)") List<ConsultationLink> consultations) {
 }

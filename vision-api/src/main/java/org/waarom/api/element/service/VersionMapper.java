@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.Tagged;
+import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementTranslation;
 import org.waarom.api.element.ElementType;
@@ -39,7 +40,8 @@ public class VersionMapper {
     public VersionView view(ElementVersion version, Content content, String language) {
         return new VersionView(version.element.type.path(), version.number, version.status, content, language,
                 version.changeReason, version.basedOn, version.createdBy, version.createdAt, version.updatedBy, version.updatedAt,
-                version.adoptedBy, version.adoptedAt, version.effectiveFrom, version.effectiveTo, version.withdrawnBy, version.withdrawnAt);
+                version.adoptedBy, version.adoptedAt, version.effectiveFrom, version.effectiveTo, version.withdrawnBy, version.withdrawnAt,
+                ConsultationService.links(version));
     }
 
     public TranslationView view(ElementTranslation translation, Content source) {

@@ -25,6 +25,7 @@ import org.waarom.api.element.rest.ElementSummary;
 import org.waarom.api.element.rest.RestoreRequest;
 import org.waarom.api.element.rest.VersionRequest;
 import org.waarom.api.element.rest.VersionView;
+import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
@@ -57,10 +58,11 @@ public class VersionService {
     private final EventService events;
     private final ReviewService reviews;
     private final TranslationService translations;
+    private final ConsultationService consultations;
     private final Clock clock;
 
     VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor,
-                   EventService events, ReviewService reviews, TranslationService translations, Clock clock) {
+                   EventService events, ReviewService reviews, TranslationService translations, ConsultationService consultations, Clock clock) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.diffs = diffs;
@@ -68,12 +70,14 @@ public class VersionService {
         this.events = events;
         this.reviews = reviews;
         this.translations = translations;
+        this.consultations = consultations;
         this.clock = clock;
     }
 
     @Transactional
     public List<ElementSummary> elements(String org) {
         Organization organization = organizations.require(org);
+        consultations.closeDue(organization);
         Instant now = Instant.now(clock);
         List<ElementSummary> summaries = new ArrayList<>();
         for (ElementType type : ElementType.values()) {
@@ -112,7 +116,7 @@ public class VersionService {
         EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
         if (version.status != VersionStatus.DRAFT) {
             throw new ConflictException(switch (version.status) {
-                case IN_CONSULTATION -> "Version " + number + " is in consultation and cannot be edited until the round is closed";
+                case IN_CONSULTATION -> inConsultation(version, "edited").getMessage();
                 case ADOPTED, SUPERSEDED -> "Version " + number + " is " + version.status + "; adopted versions never change. Start a new draft instead.";
                 default -> "Version " + number + " is " + version.status + " and cannot be edited";
             });
@@ -136,8 +140,11 @@ public class VersionService {
         Element element = lockedElement(org, type);
         ElementVersion version = version(element, number);
         EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
+        if (version.status == VersionStatus.IN_CONSULTATION) {
+            throw inConsultation(version, "withdrawn");
+        }
         if (!version.status.isOpen()) {
-            throw new ConflictException("Version " + number + " is " + version.status + "; only a draft or a version in consultation can be withdrawn");
+            throw new ConflictException("Version " + number + " is " + version.status + "; only a draft can be withdrawn");
         }
         version.status = VersionStatus.WITHDRAWN;
         version.withdrawnBy = actor.name();
@@ -155,8 +162,11 @@ public class VersionService {
         Element element = lockedElement(org, type);
         ElementVersion version = version(element, number);
         EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
+        if (version.status == VersionStatus.IN_CONSULTATION) {
+            throw inConsultation(version, "adopted");
+        }
         if (!version.status.isOpen()) {
-            throw new ConflictException("Version " + number + " is " + version.status + "; only a draft or a version in consultation can be adopted");
+            throw new ConflictException("Version " + number + " is " + version.status + "; only a draft can be adopted");
         }
         Instant now = Instant.now(clock);
         Instant effectiveFrom = request == null || request.effectiveFrom() == null
@@ -221,7 +231,9 @@ public class VersionService {
 
     @Transactional
     public Page<VersionView> history(String org, ElementType type, PageRequest page) {
-        Element element = element(organizations.require(org), type, false);
+        Organization organization = organizations.require(org);
+        consultations.closeDue(organization);
+        Element element = element(organization, type, false);
         List<VersionView> items = ElementVersion.<ElementVersion>find("element", Sort.descending("number"), element)
                 .page(page.page(), page.size()).list().stream().map(mapper::view).toList();
         return Page.of(items, page, element.lastNumber);
@@ -230,7 +242,9 @@ public class VersionService {
     /** Version {@code number}, in the language {@code language} negotiates (see {@link TranslationService#localize}). */
     @Transactional
     public Representation<VersionView> get(String org, ElementType type, int number, LanguageNegotiation language) {
-        ElementVersion version = version(element(organizations.require(org), type, false), number);
+        Organization organization = organizations.require(org);
+        consultations.closeDue(organization);
+        ElementVersion version = version(element(organization, type, false), number);
         return translations.localize(version, language, Instant.now(clock));
     }
 
@@ -298,12 +312,24 @@ public class VersionService {
         }
     }
 
+    /**
+     * Every change of a version starts here: rounds whose deadline has passed are closed first (their versions are
+     * drafts again), then the element's row is locked.
+     */
     private Element lockedElement(String org, ElementType type) {
-        return element(organizations.require(org), type, true);
+        Organization organization = organizations.require(org);
+        consultations.closeDue(organization);
+        return element(organization, type, true);
+    }
+
+    /** While a round is open, its version is the text under consultation: it does not change until the round is closed. */
+    private static ConflictException inConsultation(ElementVersion version, String what) {
+        return new ConflictException("Version " + version.number + " of the " + version.element.type.path() + " is in consultation and cannot be "
+                + what + " while the round is open; close the round first (POST …/consultations/{id}/close), or wait for its deadline");
     }
 
     /** The element's row; {@code lock} takes the lock every change of its versions (and translations) takes first. */
-    static Element element(Organization organization, ElementType type, boolean lock) {
+    public static Element element(Organization organization, ElementType type, boolean lock) {
         var query = Element.<Element>find("organization = ?1 and type = ?2", organization, type);
         if (lock) {
             query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
@@ -312,7 +338,7 @@ public class VersionService {
     }
 
     /** Version {@code number} of the element, or 404. */
-    static ElementVersion version(Element element, int number) {
+    public static ElementVersion version(Element element, int number) {
         return findVersion(element, number).orElseThrow(() -> new NotFoundException(
                 "The " + element.type.path() + " has no version " + number));
     }

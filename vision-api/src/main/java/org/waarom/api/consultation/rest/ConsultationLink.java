@@ -1,0 +1,16 @@
+package org.waarom.api.consultation.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.consultation.ConsultationStatus;
+
+import java.time.Instant;
+
+/** A round of a version, as the version links to it: read its summary at {@code href}. */
+@Schema(name = "ConsultationLink")
+public record ConsultationLink(
+        @Schema(examples = "12") long id,
+        ConsultationStatus status,
+        Instant deadline,
+        Instant closedAt,
+        @Schema(examples = "/api/v1/organizations/zorg-a/consultations/12") String href) {
+}

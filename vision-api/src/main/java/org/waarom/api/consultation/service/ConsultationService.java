@@ -1,0 +1,443 @@
+package org.waarom.api.consultation.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.waarom.api.common.ConflictException;
+import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.InstantRange;
+import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.Page;
+import org.waarom.api.common.PageRequest;
+import org.waarom.api.consultation.Audience;
+import org.waarom.api.consultation.Consultation;
+import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.consultation.Feedback;
+import org.waarom.api.consultation.Invitation;
+import org.waarom.api.consultation.Stance;
+import org.waarom.api.consultation.rest.Anchor;
+import org.waarom.api.consultation.rest.ConsultationLink;
+import org.waarom.api.consultation.rest.ConsultationSummary;
+import org.waarom.api.consultation.rest.ConsultationView;
+import org.waarom.api.consultation.rest.FeedbackRequest;
+import org.waarom.api.consultation.rest.FeedbackView;
+import org.waarom.api.consultation.rest.OpenConsultationRequest;
+import org.waarom.api.consultation.rest.ParticipationView;
+import org.waarom.api.element.Content;
+import org.waarom.api.element.Element;
+import org.waarom.api.element.ElementType;
+import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.VersionStatus;
+import org.waarom.api.element.service.VersionMapper;
+import org.waarom.api.element.service.VersionService;
+import org.waarom.api.event.EventType;
+import org.waarom.api.event.service.EventService;
+import org.waarom.api.organization.Organization;
+import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.security.Caller;
+import org.waarom.api.security.CurrentActor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Consultation rounds (DESIGN section 8): opening one on a draft (the version becomes IN_CONSULTATION and
+ * cannot be edited, withdrawn or adopted), feedback while it is open, and closing it, by hand or at its
+ * deadline (the version becomes a DRAFT again, to work the feedback in, and can then be adopted; the round
+ * stays attached to it).
+ *
+ * <p><b>The deadline.</b> A round whose deadline has passed is closed the first time anything reads or
+ * changes it or its version ({@link #closeDue}), in that transaction, with its {@code consultation.closed}
+ * event; a sweep does the same every minute for rounds nobody looks at, so the event follows the deadline
+ * closely. So no read ever shows an open round after its deadline, and the version's ETag changes exactly
+ * when its status does.
+ *
+ * <p><b>Locks.</b> Opening and closing lock the element's row first (as every version change does), then
+ * the round's; giving feedback locks the round's row only, so feedback never lands in a round that a
+ * concurrent close has closed.
+ */
+@ApplicationScoped
+public class ConsultationService {
+
+    private final OrganizationService organizations;
+    private final VersionMapper versionMapper;
+    private final EventService events;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    ConsultationService(OrganizationService organizations, VersionMapper versionMapper, EventService events, CurrentActor actor, Clock clock) {
+        this.organizations = organizations;
+        this.versionMapper = versionMapper;
+        this.events = events;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** Opens a round on draft {@code number}; {@code ifMatch} is the version's ETag, as for every change of a version. */
+    @Transactional
+    public ConsultationView open(String org, ElementType type, int number, String ifMatch, OpenConsultationRequest request) {
+        Organization organization = organizations.require(org);
+        closeDue(organization);
+        Element element = VersionService.element(organization, type, true);
+        ElementVersion version = VersionService.version(element, number);
+        EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
+        if (version.status != VersionStatus.DRAFT) {
+            throw new ConflictException(version.status == VersionStatus.IN_CONSULTATION
+                    ? "Version " + number + " of the " + type.path() + " is in consultation already; one round per version is open at a time. "
+                    + "Close that round first (POST …/consultations/{id}/close)"
+                    : "Version " + number + " of the " + type.path() + " is " + version.status + "; only a draft can be consulted on");
+        }
+        Instant now = Instant.now(clock);
+        Instant deadline = InstantRange.require("deadline", request.deadline()).truncatedTo(ChronoUnit.MICROS);
+        if (!deadline.isAfter(now)) {
+            throw new InvalidRequestException("deadline", "must lie in the future (it is " + now + " now)");
+        }
+        Consultation consultation = new Consultation();
+        consultation.organization = organization;
+        consultation.version = version;
+        consultation.question = request.question().strip();
+        consultation.deadline = deadline;
+        consultation.audiences(request.audience());
+        consultation.status = ConsultationStatus.OPEN;
+        consultation.openedBy = actor.name();
+        consultation.openedAt = now;
+        consultation.persist();
+        version.status = VersionStatus.IN_CONSULTATION;
+        version.updatedBy = actor.name();
+        version.updatedAt = now;
+        Consultation.flush();
+        Map<String, Object> data = eventData(consultation);
+        data.put("question", consultation.question);
+        data.put("deadline", consultation.deadline);
+        data.put("audience", consultation.audiences());
+        data.put("by", actor.name());
+        events.record(organization, EventType.CONSULTATION_OPENED, data);
+        return view(consultation, List.of(), false);
+    }
+
+    /** Closes an open round by hand; its version becomes a draft again. 409 when it is closed already. */
+    @Transactional
+    public ConsultationView close(String org, long id) {
+        Consultation consultation = require(org, id);
+        if (consultation.status == ConsultationStatus.CLOSED || !close(consultation, actor.name())) {
+            throw new ConflictException("Consultation round " + id + " closed at " + consultation.closedAt
+                    + (consultation.closedBy == null ? " (its deadline)" : " (by " + consultation.closedBy + ")"));
+        }
+        return view(consultation, feedbackOf(consultation), true);
+    }
+
+    /** One round with its summary and every feedback. */
+    @Transactional
+    public ConsultationView get(String org, long id) {
+        Consultation consultation = require(org, id);
+        return view(consultation, feedbackOf(consultation), true);
+    }
+
+    /** The organisation's rounds, newest first, optionally of one status and of one version. */
+    @Transactional
+    public Page<ConsultationView> list(String org, ConsultationStatus status, ElementType type, Integer number, PageRequest page) {
+        Organization organization = organizations.require(org);
+        closeDue(organization);
+        StringBuilder query = new StringBuilder("organization = :organization");
+        Parameters parameters = Parameters.with("organization", organization);
+        if (type != null) {
+            ElementVersion version = VersionService.version(VersionService.element(organization, type, false), number);
+            query.append(" and version = :version");
+            parameters.and("version", version);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        var found = Consultation.<Consultation>find(query.toString(), Sort.descending("id"), parameters);
+        List<ConsultationView> items = found.page(page.page(), page.size()).list().stream()
+                .map(consultation -> view(consultation, feedbackOf(consultation), false)).toList();
+        return Page.of(items, page, found.count());
+    }
+
+    /** The round as the calling participant sees it: the question, the text and their own feedback. */
+    @Transactional
+    public ParticipationView participation(String org, long id) {
+        Caller participant = caller();
+        Consultation consultation = require(org, id);
+        Optional<Invitation> invitation = InvitationService.of(participant);
+        List<FeedbackView> own = Feedback.<Feedback>list("consultation = ?1 and authorCredential = ?2", Sort.by("id"), consultation,
+                participant.credential()).stream().map(ConsultationService::view).toList();
+        ElementVersion version = consultation.version;
+        return new ParticipationView(consultation.id, consultation.organization.name, version.element.type.path(), version.number,
+                consultation.question, consultation.deadline, consultation.status, versionMapper.content(version),
+                invitation.map(found -> found.audience).orElse(null), own);
+    }
+
+    /** New feedback of the calling participant (with an account, or through an invitation). */
+    @Transactional
+    public FeedbackView giveFeedback(String org, long id, FeedbackRequest request) {
+        return giveFeedback(org, id, request, caller());
+    }
+
+    /** New feedback of {@code participant}; the demo organisation gives some in the name of made-up people. */
+    @Transactional
+    public FeedbackView giveFeedback(String org, long id, FeedbackRequest request, Caller participant) {
+        Consultation consultation = takingFeedback(org, id);
+        Optional<Invitation> invitation = InvitationService.of(participant);
+        Instant now = Instant.now(clock);
+        Feedback feedback = new Feedback();
+        feedback.consultation = consultation;
+        feedback.invitation = invitation.orElse(null);
+        feedback.author = participant.name();
+        feedback.authorCredential = participant.credential();
+        feedback.audience = audience(consultation, invitation, request.audience());
+        feedback.anchorItem = anchorItem(consultation, request.anchor());
+        feedback.stance = request.stance();
+        feedback.text = request.text().strip();
+        feedback.createdAt = now;
+        feedback.updatedAt = now;
+        feedback.persist();
+        Feedback.flush();
+        events.record(consultation.organization, EventType.FEEDBACK_RECEIVED, feedbackEvent(feedback));
+        return view(feedback);
+    }
+
+    /** Replaces the caller's own feedback while the round is open. */
+    @Transactional
+    public FeedbackView changeFeedback(String org, long id, long feedbackId, FeedbackRequest request) {
+        Caller participant = caller();
+        Consultation consultation = takingFeedback(org, id);
+        Feedback feedback = own(consultation, feedbackId, participant);
+        feedback.audience = audience(consultation, InvitationService.of(participant), request.audience());
+        feedback.anchorItem = anchorItem(consultation, request.anchor());
+        feedback.stance = request.stance();
+        feedback.text = request.text().strip();
+        feedback.updatedAt = Instant.now(clock);
+        Feedback.flush();
+        events.record(consultation.organization, EventType.FEEDBACK_CHANGED, feedbackEvent(feedback));
+        return view(feedback);
+    }
+
+    /** Removes the caller's own feedback while the round is open. */
+    @Transactional
+    public void withdrawFeedback(String org, long id, long feedbackId) {
+        Caller participant = caller();
+        Consultation consultation = takingFeedback(org, id);
+        Feedback feedback = own(consultation, feedbackId, participant);
+        Map<String, Object> data = feedbackEvent(feedback);
+        feedback.delete();
+        events.record(consultation.organization, EventType.FEEDBACK_WITHDRAWN, data);
+    }
+
+    /**
+     * Closes the organisation's rounds whose deadline has passed, in the caller's transaction, before it reads or
+     * changes versions or rounds, so that what it sees and does is as of now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeDue(Organization organization) {
+        List<Consultation> due = Consultation.list("organization = ?1 and status = ?2 and deadline <= ?3", Sort.by("id"),
+                organization, ConsultationStatus.OPEN, Instant.now(clock));
+        due.forEach(consultation -> close(consultation, null));
+    }
+
+    /** Closes every round whose deadline has passed, each in its own transaction, so that its event goes out even if nobody looks. */
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closeDueRounds() {
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> Consultation.<Consultation>list("status = ?1 and deadline <= ?2", Sort.by("id"),
+                ConsultationStatus.OPEN, Instant.now(clock)).stream().map(consultation -> consultation.id).toList());
+        for (Long id : due) {
+            QuarkusTransaction.requiringNew().run(() -> Consultation.<Consultation>findByIdOptional(id).ifPresent(consultation -> close(consultation, null)));
+        }
+    }
+
+    /** The links from a version to its rounds, oldest first (in {@code VersionView.consultations}). */
+    public static List<ConsultationLink> links(ElementVersion version) {
+        return Consultation.<Consultation>list("version", Sort.by("id"), version).stream()
+                .map(consultation -> new ConsultationLink(consultation.id, consultation.status, consultation.deadline, consultation.closedAt,
+                        "/api/v1/organizations/" + version.element.organization.slug + "/consultations/" + consultation.id))
+                .toList();
+    }
+
+    public static NotFoundException notFound(Object id) {
+        return new NotFoundException("There is no consultation round " + id);
+    }
+
+    /**
+     * Closes an open round under the element's lock (taken first, as by every version change), by {@code by}, or by its
+     * deadline when null; its version becomes a draft again. False when it was closed meanwhile.
+     */
+    private boolean close(Consultation consultation, String by) {
+        ElementVersion version = consultation.version;
+        Element.findById(version.element.id, LockModeType.PESSIMISTIC_WRITE);
+        Consultation.getEntityManager().refresh(consultation, LockModeType.PESSIMISTIC_WRITE);
+        if (consultation.status != ConsultationStatus.OPEN) {
+            return false;
+        }
+        Consultation.getEntityManager().refresh(version);
+        Instant now = Instant.now(clock);
+        consultation.status = ConsultationStatus.CLOSED;
+        consultation.closedBy = by;
+        consultation.closedAt = by == null ? consultation.deadline : now;
+        if (version.status == VersionStatus.IN_CONSULTATION) {
+            version.status = VersionStatus.DRAFT;
+            version.updatedBy = by == null ? CurrentActor.SYSTEM.name() : by;
+            version.updatedAt = now;
+        }
+        Consultation.flush();
+        Map<String, Object> data = eventData(consultation);
+        data.put("closedAt", consultation.closedAt);
+        data.put("closedBy", by == null ? "DEADLINE" : "HAND");
+        data.put("by", by);
+        data.put("summary", summary(consultation, feedbackOf(consultation)));
+        events.record(consultation.organization, EventType.CONSULTATION_CLOSED, data);
+        return true;
+    }
+
+    /** Round {@code id} of the organisation, or 404; closed first if its deadline has passed. */
+    private Consultation require(String org, long id) {
+        Organization organization = organizations.require(org);
+        Consultation consultation = Consultation.<Consultation>findByIdOptional(id)
+                .filter(found -> found.organization.id.equals(organization.id))
+                .orElseThrow(() -> notFound(id));
+        if (consultation.status == ConsultationStatus.OPEN && !consultation.deadline.isAfter(Instant.now(clock))) {
+            close(consultation, null);
+        }
+        return consultation;
+    }
+
+    /** Round {@code id}, locked, while it takes feedback; 409 once it is closed (by hand or by its deadline). */
+    private Consultation takingFeedback(String org, long id) {
+        Organization organization = organizations.require(org);
+        Consultation consultation = Consultation.<Consultation>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(found -> found.organization.id.equals(organization.id))
+                .orElseThrow(() -> notFound(id));
+        if (!consultation.takesFeedbackAt(Instant.now(clock))) {
+            Instant closedAt = consultation.closedAt != null ? consultation.closedAt : consultation.deadline;
+            throw new ConflictException("Consultation round " + id + " closed at " + closedAt + "; feedback can no longer be given or changed");
+        }
+        return consultation;
+    }
+
+    /** The participant's own feedback {@code feedbackId} in the round; someone else's is 404, as if it did not exist. */
+    private static Feedback own(Consultation consultation, long feedbackId, Caller participant) {
+        return Feedback.<Feedback>findByIdOptional(feedbackId)
+                .filter(found -> found.consultation.id.equals(consultation.id))
+                .filter(found -> found.authorCredential.equals(participant.credential()))
+                .orElseThrow(() -> new NotFoundException("Consultation round " + consultation.id + " has no feedback " + feedbackId + " of yours"));
+    }
+
+    /** The audience the feedback speaks for: the invitation's, or the one a participant with an account names (default EMPLOYEES). */
+    private static Audience audience(Consultation consultation, Optional<Invitation> invitation, Audience requested) {
+        if (invitation.isPresent()) {
+            if (requested != null && requested != invitation.get().audience) {
+                throw new InvalidRequestException("audience", "is set by your invitation: " + invitation.get().audience);
+            }
+            return invitation.get().audience;
+        }
+        Audience audience = requested == null ? Audience.EMPLOYEES : requested;
+        if (!consultation.audiences().contains(audience)) {
+            throw new InvalidRequestException("audience", (requested == null ? "is required here (EMPLOYEES is not asked): " : "")
+                    + "must be one of the round's audiences " + consultation.audiences());
+        }
+        return audience;
+    }
+
+    /** The item key the anchor names (null: the statement), which the consulted version must have. */
+    private String anchorItem(Consultation consultation, Anchor anchor) {
+        boolean statement = Boolean.TRUE.equals(anchor.statement());
+        if (anchor.item() != null && anchor.statement() != null) {
+            throw new InvalidRequestException("anchor", "names either an item or the statement, not both");
+        }
+        if (anchor.item() == null && !statement) {
+            throw new InvalidRequestException("anchor", "needs an item key ({\"item\": \"respect\"}) or {\"statement\": true}");
+        }
+        ElementVersion version = consultation.version;
+        Content content = versionMapper.content(version);
+        String what = "version " + version.number + " of the " + version.element.type.path();
+        if (statement) {
+            if (content.statement() == null || content.statement().isBlank()) {
+                throw new InvalidRequestException("anchor.statement", "cannot be used: " + what + " has no statement; anchor the feedback to one of its items");
+            }
+            return null;
+        }
+        List<String> keys = content.items().stream().map(Content.Item::key).toList();
+        if (!keys.contains(anchor.item())) {
+            throw new InvalidRequestException("anchor.item", "names no item of " + what + "; its items are " + keys);
+        }
+        return anchor.item();
+    }
+
+    private static List<Feedback> feedbackOf(Consultation consultation) {
+        return Feedback.list("consultation", Sort.by("id"), consultation);
+    }
+
+    private ConsultationView view(Consultation consultation, List<Feedback> feedback, boolean withFeedback) {
+        ElementVersion version = consultation.version;
+        return new ConsultationView(consultation.id, version.element.type.path(), version.number, consultation.question, consultation.deadline,
+                consultation.audiences(), consultation.status, consultation.openedBy, consultation.openedAt, consultation.closedBy,
+                consultation.closedAt, summary(consultation, feedback),
+                withFeedback ? feedback.stream().map(ConsultationService::view).toList() : null);
+    }
+
+    /** Counts per stance, audience and anchor; every stance, audience and anchor of the version is there, with 0 where none. */
+    private ConsultationSummary summary(Consultation consultation, List<Feedback> feedback) {
+        Map<Audience, Long> byAudience = new EnumMap<>(Audience.class);
+        consultation.audiences().forEach(audience -> byAudience.put(audience, 0L));
+        feedback.forEach(given -> byAudience.merge(given.audience, 1L, Long::sum));
+        Content content = versionMapper.content(consultation.version);
+        List<String> anchors = new ArrayList<>();
+        if (content.statement() != null && !content.statement().isBlank()) {
+            anchors.add(null);
+        }
+        content.items().forEach(item -> anchors.add(item.key()));
+        List<ConsultationSummary.AnchorCount> byAnchor = anchors.stream().map(item -> {
+            List<Feedback> on = feedback.stream().filter(given -> Objects.equals(given.anchorItem, item)).toList();
+            return new ConsultationSummary.AnchorCount(Anchor.of(item), on.size(), byStance(on));
+        }).toList();
+        return new ConsultationSummary(feedback.size(), byStance(feedback), byAudience, byAnchor);
+    }
+
+    private static Map<Stance, Long> byStance(List<Feedback> feedback) {
+        Map<Stance, Long> counts = new EnumMap<>(Stance.class);
+        for (Stance stance : Stance.values()) {
+            counts.put(stance, feedback.stream().filter(given -> given.stance == stance).count());
+        }
+        return counts;
+    }
+
+    private static FeedbackView view(Feedback feedback) {
+        return new FeedbackView(feedback.id, feedback.consultation.id, Anchor.of(feedback.anchorItem), feedback.stance, feedback.text,
+                feedback.audience, feedback.author, feedback.createdAt, feedback.updatedAt);
+    }
+
+    private static Map<String, Object> eventData(Consultation consultation) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("consultationId", consultation.id);
+        data.put("element", consultation.version.element.type.path());
+        data.put("version", consultation.version.number);
+        return data;
+    }
+
+    private static Map<String, Object> feedbackEvent(Feedback feedback) {
+        Map<String, Object> data = eventData(feedback.consultation);
+        data.put("feedbackId", feedback.id);
+        data.put("anchor", Anchor.of(feedback.anchorItem));
+        data.put("stance", feedback.stance);
+        data.put("audience", feedback.audience);
+        data.put("by", feedback.author);
+        return data;
+    }
+
+    private Caller caller() {
+        return actor.caller().orElse(CurrentActor.SYSTEM);
+    }
+}
