@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.waarom.api.acknowledgement.rest.AcknowledgeRequest;
+import org.waarom.api.acknowledgement.service.AcknowledgementService;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.common.WaaromConfig;
 import org.waarom.api.element.Content;
@@ -29,12 +31,17 @@ import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.Caller;
+import org.waarom.api.reference.ReferenceKind;
+import org.waarom.api.reference.rest.CiteRequest;
+import org.waarom.api.reference.rest.ReferenceRequest;
+import org.waarom.api.reference.service.ReferenceService;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,15 +72,20 @@ public class DemoOrganization {
     private final ObjectMapper json;
     private final ConsultationService consultations;
     private final InvitationService invitations;
+    private final AcknowledgementService acknowledgements;
+    private final ReferenceService references;
 
     DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json,
-                     ConsultationService consultations, InvitationService invitations) {
+                     ConsultationService consultations, InvitationService invitations,
+                     AcknowledgementService acknowledgements, ReferenceService references) {
         this.config = config;
         this.organizations = organizations;
         this.versions = versions;
         this.json = json;
         this.consultations = consultations;
         this.invitations = invitations;
+        this.acknowledgements = acknowledgements;
+        this.references = references;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -102,6 +114,7 @@ public class DemoOrganization {
             }
         });
         consultOnTheNewVision(slug);
+        useTheVision(slug);
         LOG.infof("Demo organisation '%s' loaded: /api/v1/organizations/%s", slug, slug);
         return slug;
     }
@@ -129,6 +142,32 @@ public class DemoOrganization {
                 "Schrijf 'zelf kiezen, ook als dat een risico inhoudt': dat is wat eigen regie voor ons betekent.", null), clientCouncil);
         consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("inclusie", null), Stance.SUPPORT,
                 "Graag ook 'in de vrije tijd' toevoegen: sport en cultuur horen erbij.", null), clientCouncil);
+    }
+
+    /**
+     * The statements as a working document: employees acknowledged the current values (recorded as an HR
+     * system would, by external id), and decisions and a complaint cite the values, vision and strategy of their day.
+     */
+    private void useTheVision(String slug) {
+        for (String person : List.of("hr-1001", "hr-1002", "hr-1003", "hr-1004", "hr-1005")) {
+            acknowledgements.acknowledge(slug, ElementType.VALUES, 2, new AcknowledgeRequest(person));
+        }
+        references.record(slug, new ReferenceRequest(ReferenceKind.CASE_DISCUSSION, "Casusbespreking: verhuis van Jan naar een studio",
+                LocalDate.of(2020, 5, 11), null, "CASUS-2020-031",
+                "Jan koos zelf zijn buurt; het team ondersteunt hem vanuit zijn netwerk in plaats van op de campus.",
+                List.of(new CiteRequest("vision", "inclusie"), new CiteRequest("values", "deskundigheid"))));
+        references.record(slug, new ReferenceRequest(ReferenceKind.COMPLAINT, "Klacht over de nachtronde",
+                LocalDate.of(2021, 6, 14), "https://intranet.zonnebloem.example/klachten/2021-117", "KL-2021-117",
+                "We boden excuses aan en passen de nachtronde aan: aankloppen en wachten is hoe we respect tonen.",
+                List.of(new CiteRequest("values", "respect"))));
+        references.record(slug, new ReferenceRequest(ReferenceKind.TEAM_MEETING, "Teamoverleg Huis De Linde: bewoners kiezen het weekmenu",
+                LocalDate.of(2023, 3, 20), null, null,
+                "Bewoners beslissen zelf wat er op tafel komt; het team denkt mee, ook met familie.",
+                List.of(new CiteRequest("vision", "eigen-regie"), new CiteRequest("values", "verbondenheid"))));
+        references.record(slug, new ReferenceRequest(ReferenceKind.POLICY_DECISION, "Beleidsbeslissing: geen nieuwe campusplaatsen",
+                LocalDate.of(2024, 9, 2), null, "RvB-2024-09",
+                "Nieuwe woonplaatsen komen er enkel in kleinschalige huizen in de wijk, zoals onze visie en strategie vragen.",
+                List.of(new CiteRequest("vision", null), new CiteRequest("strategy", "kleinschalig-wonen"))));
     }
 
     private Demo read() {

@@ -74,6 +74,17 @@ public class ElementVersion extends PanacheEntityBase {
     @Column(name = "effective_to")
     public Instant effectiveTo;
 
+    /** Given at adoption: whether this version asks everyone to acknowledge it again. */
+    @Column(name = "significant_change", nullable = false)
+    public boolean significantChange;
+
+    /**
+     * Set at adoption: the number of the latest adopted version up to this one that was a significant
+     * change (or the element's first adopted version). Versions with one basis share their acknowledgements.
+     */
+    @Column(name = "acknowledgement_basis")
+    public Integer acknowledgementBasis;
+
     @Column(name = "withdrawn_by", length = 200)
     public String withdrawnBy;
 

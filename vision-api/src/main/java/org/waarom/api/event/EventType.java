@@ -18,7 +18,12 @@ public enum EventType {
             "{\"element\": \"vision\", \"version\": 4, \"status\": \"WITHDRAWN\", \"by\": \"an@zorg-a.be\"}"),
     VERSION_ADOPTED("element.version.adopted", "A version was adopted; the one it replaces is superseded",
             "{\"element\": \"values\", \"version\": 3, \"status\": \"ADOPTED\", \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"supersedes\": 2, "
+                    + "\"significantChange\": true, \"acknowledgementBasis\": 3, "
                     + "\"content\": {\"statement\": null, \"items\": [{\"key\": \"respect\", \"title\": \"Respect\", \"behaviours\": [\"We ask before we act.\"]}]}, \"by\": \"board@zorg-a.be\"}"),
+    VERSION_ACKNOWLEDGED("element.version.acknowledged", "Someone confirmed they read an adopted version (once per person and version; "
+            + "repeats write no event)",
+            "{\"element\": \"values\", \"version\": 3, \"acknowledgementBasis\": 3, \"person\": \"hr-1234\", \"by\": \"hr-system\", "
+                    + "\"acknowledgedAt\": \"2026-03-05T08:12:00Z\"}"),
     TRANSLATION_CHANGED("element.translation.changed", "A translation of a version was written or deleted (status MISSING); "
             + "reads in that language serve it only when APPROVED",
             "{\"element\": \"values\", \"version\": 3, \"versionStatus\": \"ADOPTED\", \"language\": \"fr\", \"status\": \"APPROVED\", "
@@ -77,6 +82,15 @@ public enum EventType {
     FEEDBACK_WITHDRAWN("feedback.withdrawn", "A participant withdrew their feedback while the round was open",
             "{\"consultationId\": 12, \"element\": \"vision\", \"version\": 4, \"feedbackId\": 41, \"anchor\": {\"item\": \"respect\"}, "
                     + "\"stance\": \"CONCERN\", \"audience\": \"CLIENTS\", \"by\": \"Cliëntenraad\"}"),
+    REFERENCE_RECORDED("reference.recorded", "A case discussion, complaint, policy decision or team-meeting decision was recorded with what it cites",
+            "{\"id\": 41, \"kind\": \"COMPLAINT\", \"title\": \"Complaint about the night shift\", \"date\": \"2026-05-04\", "
+                    + "\"cites\": [{\"element\": \"values\", \"item\": \"respect\", \"version\": 3}], \"by\": \"an@zorg-a.be\"}"),
+    REFERENCE_UPDATED("reference.updated", "A reference was changed by its author or an admin (its cites are resolved again for its date)",
+            "{\"id\": 41, \"kind\": \"COMPLAINT\", \"title\": \"Complaint about the night shift\", \"date\": \"2026-05-04\", "
+                    + "\"cites\": [{\"element\": \"values\", \"item\": \"respect\", \"version\": 3}], \"by\": \"an@zorg-a.be\"}"),
+    REFERENCE_DELETED("reference.deleted", "A reference was deleted by its author or an admin",
+            "{\"id\": 41, \"kind\": \"COMPLAINT\", \"title\": \"Complaint about the night shift\", \"date\": \"2026-05-04\", "
+                    + "\"cites\": [{\"element\": \"values\", \"item\": \"respect\", \"version\": 3}], \"by\": \"an@zorg-a.be\"}"),
     WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day (or its receiver answered 410 Gone); it was disabled",
             "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"reason\": \"Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503\", "
                     + "\"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");

@@ -1,6 +1,7 @@
 package org.waarom.api.security;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Set;
  */
 public record Caller(String name, String credential, Set<PlatformRole> platformRoles,
                      Map<String, Set<OrganizationRole>> organizationRoles) {
+
+    /** How {@link TokenVerifier} names a token's credential: this, then the token's subject. */
+    static final String TOKEN_PREFIX = "token:";
 
     public boolean isPlatformAdmin() {
         return platformRoles.contains(PlatformRole.PLATFORM_ADMIN);
@@ -39,6 +43,14 @@ public record Caller(String name, String credential, Set<PlatformRole> platformR
                     || rolesIn(organization).contains(OrganizationRole.ADMIN)
                     || rolesIn(organization).stream().anyMatch(permission.organizationRoles()::contains);
         };
+    }
+
+    /**
+     * The person the caller is, where it is one: the subject of an OIDC token. An API key stands for a
+     * system (an HR system, a script), not a person, and has none.
+     */
+    public Optional<String> person() {
+        return credential.startsWith(TOKEN_PREFIX) ? Optional.of(credential.substring(TOKEN_PREFIX.length())) : Optional.empty();
     }
 
     /** Whether it administers the organisation: its admin, or the platform's. */

@@ -59,7 +59,14 @@ public enum Permission {
      * Giving (and changing one's own) feedback: the people who take part in drafting, not {@code reader}, which is what
      * systems (HR, intranets) get. People without an account take part through an invitation token instead.
      */
-    CONSULTATION_FEEDBACK(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR, APPROVER, QUALITY_MANAGER, CONTRIBUTOR), false);
+    CONSULTATION_FEEDBACK(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR, APPROVER, QUALITY_MANAGER, CONTRIBUTOR), false),
+    /** Every employee confirms for themselves that they read an adopted version (for someone else: {@link #ACKNOWLEDGEMENT_MANAGE}). */
+    ACKNOWLEDGEMENT_RECORD(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    /** Who has and has not acknowledged, and recording on someone's behalf (an HR system's key): personal data, so admins only. */
+    ACKNOWLEDGEMENT_MANAGE(Scope.ORGANIZATION, Set.of(ADMIN), false),
+    REFERENCE_READ(Scope.ORGANIZATION, EnumSet.allOf(OrganizationRole.class), false),
+    /** Everyone who takes part in the work, not readers (intranet and HR keys); changing one is for its author or an admin. */
+    REFERENCE_WRITE(Scope.ORGANIZATION, Set.of(ADMIN, EDITOR, APPROVER, QUALITY_MANAGER, CONTRIBUTOR), false);
 
     /** Where a permission applies. */
     public enum Scope { ORGANIZATION, PLATFORM, AUTHENTICATED }

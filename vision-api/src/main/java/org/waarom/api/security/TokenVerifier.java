@@ -95,7 +95,7 @@ public class TokenVerifier {
         }
         String subject = jwt.getSubject() == null ? "unknown" : jwt.getSubject();
         String name = firstPresent(jwt.getClaim("preferred_username"), jwt.getClaim("email"), subject);
-        return Optional.of(new Caller(name, "token:" + subject, platformRoles, organizationRoles));
+        return Optional.of(new Caller(name, Caller.TOKEN_PREFIX + subject, platformRoles, organizationRoles));
     }
 
     private static List<String> claimValues(Object claim) {

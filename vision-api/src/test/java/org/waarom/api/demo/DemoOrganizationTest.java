@@ -39,5 +39,10 @@ class DemoOrganizationTest {
         asAdmin().get(base + "/elements/vision/versions").then().body("total", equalTo(4));
         asAdmin().queryParam("asOf", "2020-01-01").get(base + "/elements/vision").then().body("version", equalTo(2))
                 .body("content.statement", startsWith("Wij streven naar een samenleving"));
+        // The statements in use: acknowledged values, and references citing them as they were then.
+        asAdmin().get(base + "/elements/values/versions/2/acknowledgements").then().statusCode(200).body("total", equalTo(5));
+        asAdmin().queryParam("element", "values").queryParam("item", "respect").get(base + "/references").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].cites[0].version", equalTo(1));
+        asAdmin().get(base + "/references").then().body("total", equalTo(4));
     }
 }

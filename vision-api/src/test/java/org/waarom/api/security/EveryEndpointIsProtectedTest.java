@@ -54,8 +54,12 @@ class EveryEndpointIsProtectedTest {
             "GET /api/v1/organizations/{org}/values/current",
             "GET /api/v1/organizations/{org}/document");
 
-    /** Non-GET operations a reader may use ("POST /api/v1/…"): everyone manages their own calendar feeds. */
+    /**
+     * Non-GET operations a reader may use ("POST /api/v1/…"): everyone manages their own calendar feeds, and
+     * every employee acknowledges the versions they read.
+     */
     private static final Set<String> READER_MAY_CHANGE = Set.of(
+            "POST /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements",
             "POST /api/v1/organizations/{org}/calendar-feeds",
             "DELETE /api/v1/organizations/{org}/calendar-feeds/{id}");
 
@@ -149,7 +153,13 @@ class EveryEndpointIsProtectedTest {
                 "DELETE /api/v1/organizations/{org}/consultations/{id}/feedback/{feedbackId}",
                 "POST /api/v1/organizations/{org}/consultations/{id}/invitations",
                 "GET /api/v1/organizations/{org}/consultations/{id}/invitations",
-                "DELETE /api/v1/organizations/{org}/consultations/{id}/invitations/{invitationId}");
+                "DELETE /api/v1/organizations/{org}/consultations/{id}/invitations/{invitationId}",
+                "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements",
+                "POST /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements",
+                "POST /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements/status",
+                "GET /api/v1/organizations/{org}/references", "POST /api/v1/organizations/{org}/references",
+                "GET /api/v1/organizations/{org}/references/{id}", "PUT /api/v1/organizations/{org}/references/{id}",
+                "DELETE /api/v1/organizations/{org}/references/{id}");
     }
 
     @Test

@@ -45,6 +45,8 @@ class RoleMatrixTest {
             "platform-admin", "service");
     private static final String EVERY_ORGANIZATION_ROLE = "admin editor approver quality-manager contributor reader platform-admin";
     private static final String EVERYONE = EVERY_ORGANIZATION_ROLE + " service";
+    /** Who records references: everyone who takes part in the work, not readers (and not the scheduler). */
+    private static final String REFERENCE_AUTHORS = "admin editor approver quality-manager contributor platform-admin";
 
     /** One thing to try: who may, what it answers when allowed, how to prepare and do it, and how to see it did not happen. */
     enum Action {
@@ -201,6 +203,63 @@ class RoleMatrixTest {
                 f -> asAdmin().get(f.reminders() + "/" + f.pendingReminder()).then().body("status", equalTo("PENDING"))),
         READ_REMINDERS(EVERYONE, 200, (f, as) -> as.get(f.reminders()), null),
         LIST_ALL_REVIEW_TASKS("platform-admin service", 200, (f, as) -> as.get("/api/v1/review-tasks?status=OPEN&size=1"), null),
+        ACKNOWLEDGE_ON_BEHALF("admin platform-admin", 201,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    return as.contentType(ContentType.JSON).body(Map.of("person", "hr-1")).post(f.acknowledgements());
+                },
+                f -> asAdmin().get(f.acknowledgements()).then().body("total", equalTo(0))),
+        READ_ACKNOWLEDGEMENT_COUNT(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    return as.get(f.acknowledgements());
+                }, null),
+        READ_WHO_ACKNOWLEDGED("admin platform-admin", 200,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    return as.contentType(ContentType.JSON).body(Map.of("expected", List.of("hr-1"))).post(f.acknowledgements() + "/status");
+                }, null),
+        RECORD_REFERENCE(REFERENCE_AUTHORS, 201,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    return as.contentType(ContentType.JSON).body(Fixture.reference("Teamoverleg")).post(f.references());
+                },
+                f -> asAdmin().get(f.references()).then().body("total", equalTo(0))),
+        READ_REFERENCES(EVERY_ORGANIZATION_ROLE, 200,
+                (f, as) -> {
+                    long id = f.operatorReference();
+                    as.get(f.references() + "/" + id).then().statusCode(f.allowed ? 200 : 403);
+                    return as.queryParam("element", "vision").get(f.references());
+                }, null),
+        CHANGE_OWN_REFERENCE(REFERENCE_AUTHORS, 200,
+                (f, as) -> {
+                    // Its own reference where the role may record one; otherwise the operator's, which it may not touch either.
+                    f.adoptedVersion();
+                    Response created = as.contentType(ContentType.JSON).body(Fixture.reference("Eigen verslag")).post(f.references());
+                    long id = created.statusCode() == 201 ? created.jsonPath().getLong("id") : f.operatorReference();
+                    String etag = asAdmin().get(f.references() + "/" + id).header("ETag");
+                    return as.header("If-Match", etag).contentType(ContentType.JSON).body(Fixture.reference("Herwerkt")).put(f.references() + "/" + id);
+                },
+                f -> asAdmin().get(f.references() + "/" + f.operatorReference()).then().body("title", equalTo(Fixture.OPERATOR_REFERENCE))),
+        DELETE_OWN_REFERENCE(REFERENCE_AUTHORS, 204,
+                (f, as) -> {
+                    f.adoptedVersion();
+                    Response created = as.contentType(ContentType.JSON).body(Fixture.reference("Eigen verslag")).post(f.references());
+                    long id = created.statusCode() == 201 ? created.jsonPath().getLong("id") : f.operatorReference();
+                    return as.delete(f.references() + "/" + id);
+                },
+                f -> asAdmin().get(f.references() + "/" + f.operatorReference()).then().statusCode(200)),
+        CHANGE_SOMEONE_ELSES_REFERENCE("admin platform-admin", 200,
+                (f, as) -> {
+                    long id = f.operatorReference();
+                    String etag = asAdmin().get(f.references() + "/" + id).header("ETag");
+                    as.delete(f.references() + "/" + f.secondOperatorReference()).then().statusCode(f.allowed ? 204 : 403);
+                    return as.header("If-Match", etag).contentType(ContentType.JSON).body(Fixture.reference("Herwerkt")).put(f.references() + "/" + id);
+                },
+                f -> {
+                    asAdmin().get(f.references() + "/" + f.operatorReference()).then().body("title", equalTo(Fixture.OPERATOR_REFERENCE));
+                    asAdmin().get(f.references() + "/" + f.secondOperatorReference()).then().statusCode(200);
+                }),
         REVOKE_PLATFORM_KEY("platform-admin", 204,
                 (f, as) -> as.delete("/api/v1/api-keys/" + f.platformVictim().id()),
                 f -> as(f.platformVictim().key()).get("/api/v1/me").then().statusCode(200));
@@ -221,6 +280,7 @@ class RoleMatrixTest {
     /** The organisation of one cell and what the operator prepared in it. */
     static final class Fixture {
         static final String DRAFT_TEXT = "Het ontwerp zoals de redactie het schreef.";
+        static final String OPERATOR_REFERENCE = "Beleidsbeslissing van de directie";
         final String org = newOrganization("matrix");
         final boolean allowed;
         private String draftTag;
@@ -229,6 +289,9 @@ class RoleMatrixTest {
         private Long openTask;
         private Long pendingReminder;
         private String consultation;
+        private boolean adopted;
+        private Long operatorReference;
+        private Long secondOperatorReference;
 
         Fixture(boolean allowed) {
             this.allowed = allowed;
@@ -241,9 +304,46 @@ class RoleMatrixTest {
             return draftTag;
         }
 
+        /** Version 1 of the vision, adopted (once, however many steps of an action ask for it). */
         void adoptedVersion() {
-            draftTag();
-            adopt(org, "vision", 1, null);
+            if (!adopted) {
+                draftTag();
+                adopt(org, "vision", 1, null);
+                adopted = true;
+            }
+        }
+
+        String acknowledgements() {
+            return versions(org, "vision") + "/1/acknowledgements";
+        }
+
+        String references() {
+            return "/api/v1/organizations/" + org + "/references";
+        }
+
+        /** A reference body that cites the (adopted) vision today. */
+        static Map<String, Object> reference(String title) {
+            return Map.of("kind", "TEAM_MEETING", "title", title, "date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+                    "rationale", "Past in onze visie.", "cites", List.of(Map.of("element", "vision")));
+        }
+
+        /** A reference the operator recorded; its id. */
+        long operatorReference() {
+            if (operatorReference == null) {
+                adoptedVersion();
+                operatorReference = asAdmin().contentType(ContentType.JSON).body(reference(OPERATOR_REFERENCE)).post(references())
+                        .then().statusCode(201).extract().jsonPath().getLong("id");
+            }
+            return operatorReference;
+        }
+
+        long secondOperatorReference() {
+            if (secondOperatorReference == null) {
+                adoptedVersion();
+                secondOperatorReference = asAdmin().contentType(ContentType.JSON).body(reference("Nog een beslissing")).post(references())
+                        .then().statusCode(201).extract().jsonPath().getLong("id");
+            }
+            return secondOperatorReference;
         }
 
         /** A draft of the vision with a French translation; the translation's ETag. */

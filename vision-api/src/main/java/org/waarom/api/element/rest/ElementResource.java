@@ -185,7 +185,8 @@ public class ElementResource {
     @POST
     @Requires(Permission.VERSION_ADOPT)
     @Path("/{type}/versions/{n}/adopt")
-    @Operation(summary = "Adopt a version", description = "The open version becomes ADOPTED; the one it replaces SUPERSEDED with effectiveTo. Needs If-Match; the body is optional.")
+    @Operation(summary = "Adopt a version", description = "The open version becomes ADOPTED; the one it replaces SUPERSEDED with effectiveTo. Needs If-Match; the body is optional. "
+            + "`significantChange: true` asks everyone to acknowledge the new version again; otherwise acknowledgements of the versions before count for it.")
     @APIResponse(responseCode = "200", description = "The adopted version, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response adopt(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,

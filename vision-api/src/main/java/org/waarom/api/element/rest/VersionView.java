@@ -27,6 +27,9 @@ public record VersionView(
         Instant adoptedAt,
         @Schema(description = "From when it is (or was) in effect") Instant effectiveFrom,
         @Schema(description = "Until when it was in effect (exclusive); null while current") Instant effectiveTo,
+        @Schema(description = "Given at adoption: whether this version asks everyone to acknowledge it again") boolean significantChange,
+        @Schema(description = "Adopted versions: the version whose acknowledgements count for this one — the latest significant change up to it, "
+                + "or the first adopted version; null before adoption", examples = "2") Integer acknowledgementBasis,
         String withdrawnBy,
         Instant withdrawnAt,
         @Schema(description = "The consultation rounds held on this version, oldest first: how its text was shaped. Each links to the round "

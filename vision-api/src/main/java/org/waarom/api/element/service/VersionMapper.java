@@ -40,8 +40,8 @@ public class VersionMapper {
     public VersionView view(ElementVersion version, Content content, String language) {
         return new VersionView(version.element.type.path(), version.number, version.status, content, language,
                 version.changeReason, version.basedOn, version.createdBy, version.createdAt, version.updatedBy, version.updatedAt,
-                version.adoptedBy, version.adoptedAt, version.effectiveFrom, version.effectiveTo, version.withdrawnBy, version.withdrawnAt,
-                ConsultationService.links(version));
+                version.adoptedBy, version.adoptedAt, version.effectiveFrom, version.effectiveTo, version.significantChange, version.acknowledgementBasis,
+                version.withdrawnBy, version.withdrawnAt, ConsultationService.links(version));
     }
 
     public TranslationView view(ElementTranslation translation, Content source) {

@@ -183,6 +183,10 @@ public class VersionService {
             touch(replaced);
         });
         version.status = VersionStatus.ADOPTED;
+        version.significantChange = request != null && request.significant();
+        // Only a significant change (or the first adoption) asks everyone to acknowledge again.
+        version.acknowledgementBasis = version.significantChange || previous.isEmpty() || previous.get().acknowledgementBasis == null
+                ? version.number : previous.get().acknowledgementBasis;
         version.adoptedBy = actor.name();
         version.adoptedAt = now;
         version.effectiveFrom = effectiveFrom;
@@ -191,6 +195,8 @@ public class VersionService {
         Map<String, Object> adopted = new LinkedHashMap<>();
         adopted.put("effectiveFrom", effectiveFrom);
         adopted.put("supersedes", previous.map(replaced -> replaced.number).orElse(null));
+        adopted.put("significantChange", version.significantChange);
+        adopted.put("acknowledgementBasis", version.acknowledgementBasis);
         adopted.put("content", mapper.content(version));
         recordEvent(version, EventType.VERSION_ADOPTED, adopted);
         reviews.completeByAdoption(element.organization, type, number);

@@ -22,6 +22,8 @@ import org.waarom.api.event.service.EventService;
 import org.waarom.api.goal.Goal;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.reference.rest.ReferencesSince;
+import org.waarom.api.reference.service.ReferenceService;
 import org.waarom.api.review.ReviewPolicy;
 import org.waarom.api.review.ReviewTask;
 import org.waarom.api.review.rest.CompleteReviewTaskRequest;
@@ -74,16 +76,18 @@ public class ReviewService {
 
     private final OrganizationService organizations;
     private final ReviewReminderService reminders;
+    private final ReferenceService references;
     private final EventService events;
     private final CurrentActor actor;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReviewService(OrganizationService organizations, ReviewReminderService reminders, EventService events, CurrentActor actor,
-                  EntityManager entityManager, ObjectMapper json, Clock clock) {
+    ReviewService(OrganizationService organizations, ReviewReminderService reminders, ReferenceService references, EventService events,
+                  CurrentActor actor, EntityManager entityManager, ObjectMapper json, Clock clock) {
         this.organizations = organizations;
         this.reminders = reminders;
+        this.references = references;
         this.events = events;
         this.actor = actor;
         this.entityManager = entityManager;
@@ -375,9 +379,14 @@ public class ReviewService {
         return views(List.of(task)).get(0);
     }
 
-    /** Views of these tasks with their goals' titles and their reminders: one query for each, however many tasks. */
+    /**
+     * Views of these tasks with their goals' titles, their reminders and — for open tasks, which feed the next
+     * review — the references made since their element's last adoption: one query for each, however many tasks.
+     */
     private List<ReviewTaskView> views(List<ReviewTask> tasks) {
         Set<Long> taskIds = tasks.stream().map(task -> task.id).collect(Collectors.toSet());
+        Map<String, ReferencesSince> referencesSince = references.sinceLastAdoption(tasks.stream()
+                .filter(task -> task.status == ReviewTask.Status.OPEN).map(task -> task.organization).distinct().toList());
         Set<Long> goalIds = tasks.stream().map(task -> task.goalId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, List<ReviewReminderView>> remindersByTask = reminders.remindersOf(taskIds);
         // A goal id is what the task's creator sent; only a goal of the task's own organisation lends its title.
@@ -386,9 +395,12 @@ public class ReviewService {
         return tasks.stream().map(task -> {
             Goal goal = task.goalId == null ? null : goals.get(task.goalId);
             String goalTitle = goal != null && goal.organization.id.equals(task.organization.id) ? goal.title : null;
+            ReferencesSince since = task.status != ReviewTask.Status.OPEN ? null
+                    : referencesSince.getOrDefault(task.organization.id + "/" + task.element.name(),
+                    ReferenceService.noneSince(task.organization.slug, task.element));
             return new ReviewTaskView(task.id, task.organization.slug, task.element.path(), task.reason, task.dueDate, task.sourceKey,
                     task.goalId, goalTitle, task.versionNumber, task.status, task.outcome, task.outcomeVersion, task.note,
-                    task.createdBy, task.createdAt, task.closedBy, task.closedAt, remindersByTask.getOrDefault(task.id, List.of()));
+                    task.createdBy, task.createdAt, task.closedBy, task.closedAt, remindersByTask.getOrDefault(task.id, List.of()), since);
         }).toList();
     }
 
