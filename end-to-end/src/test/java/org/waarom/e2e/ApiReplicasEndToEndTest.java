@@ -1,5 +1,6 @@
 package org.waarom.e2e;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.waarom.embedded.EmbeddedDatabase;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -31,12 +39,13 @@ import static org.hamcrest.Matchers.equalTo;
  * cache; what one replica has committed is what the other serves on its very next read, in every
  * cached form and language, and an ETag from before the change is no longer answered with 304. Edits
  * of one draft through both replicas with the same {@code If-Match} lose no update: one wins, the
- * other gets 412.
+ * other gets 412. Both replicas run the webhook delivery; each event reaches the receiver once.
  */
 class ApiReplicasEndToEndTest {
 
     private static final String ADMIN_KEY = "wrm_e2e-replicas-admin-key-0123456789abcdef";
     private static final String ORG = "zorg-replica";
+    private static final String HOOK_PATH = "/hooks/waarom";
 
     /** Kept when a test fails: the services' logs are there. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -45,10 +54,14 @@ class ApiReplicasEndToEndTest {
     static EmbeddedDatabase database;
     static RunningService replicaA;
     static RunningService replicaB;
+    static WireMockServer receiver;
 
     @BeforeAll
     static void startBothReplicas() throws Exception {
         database = EmbeddedDatabase.start(work.resolve("database"), EmbeddedDatabase.Mode.TEST);
+        receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        receiver.start();
+        receiver.stubFor(post(HOOK_PATH).willReturn(ok()));
         replicaA = replica("api-a").launch();
         replicaB = replica("api-b").launch();
         replicaA.awaitReady();
@@ -64,6 +77,9 @@ class ApiReplicasEndToEndTest {
             if (running != null) {
                 running.close();
             }
+        }
+        if (receiver != null) {
+            receiver.stop();
         }
     }
 
@@ -144,6 +160,36 @@ class ApiReplicasEndToEndTest {
         }
     }
 
+    @Test
+    void eachEventReachesAWebhookOnceThoughBothReplicasDeliver() {
+        String org = "zorg-hooks";
+        on(replicaA).contentType(ContentType.JSON).body(Map.of("slug", org, "name", "Zorg Hooks", "defaultLanguage", "nl"))
+                .post("/api/v1/organizations").then().statusCode(201);
+        on(replicaB).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.port() + HOOK_PATH, "events", List.of("goal.created")))
+                .post("/api/v1/organizations/" + org + "/webhooks").then().statusCode(201);
+        for (int goal = 1; goal <= 12; goal++) {
+            on(goal % 2 == 0 ? replicaA : replicaB).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "STRATEGIC", "title", "Doel " + goal, "serves", List.of("vision")))
+                    .post("/api/v1/organizations/" + org + "/goals").then().statusCode(201);
+        }
+        List<String> events = on(replicaA).queryParam("limit", 100).get("/api/v1/organizations/" + org + "/events").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.type == 'goal.created' }.id", Object.class)
+                .stream().map(String::valueOf).toList();
+        assertThat(events).hasSize(12);
+        await("every goal.created delivered").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(deliveredIds()).containsExactlyInAnyOrderElementsOf(events));
+        // Both replicas keep polling; nothing is delivered a second time.
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deliveredIds()).as("webhook-id of every delivery").containsExactlyInAnyOrderElementsOf(events));
+    }
+
+    /** The {@code webhook-id} of every request the receiver got, repeats included. */
+    private static List<String> deliveredIds() {
+        return receiver.findAll(postRequestedFor(urlEqualTo(HOOK_PATH))).stream().map(request -> request.getHeader("webhook-id"))
+                .toList();
+    }
+
     private static Map<String, Object> draft(String statement) {
         return Map.of("content", Map.of("statement", statement), "changeReason", "Samen geschreven");
     }
@@ -152,7 +198,9 @@ class ApiReplicasEndToEndTest {
         return new RunningService("vision-api", work.resolve(name), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
-                "WAAROM_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY));
+                "WAAROM_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY,
+                // The webhook receiver of the test listens on the loopback address.
+                "WAAROM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true"));
     }
 
     private static RequestSpecification on(RunningService replica) {
