@@ -54,9 +54,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts a server on a free loopback port with its cluster in {@code dataDirectory}, creating
      * the cluster on first use and the {@value #DATABASE_NAME} database if it is missing.
-     *
      */
     public static EmbeddedDatabase start(Path dataDirectory, Mode mode) throws IOException {
+        return start(dataDirectory, mode, 0);
+    }
+
+    /**
+     * Like {@link #start(Path, Mode)}, on a given port ({@code 0}: a free one). A server stopped with
+     * {@link #close()} and started again on its {@link #port()} and directory is, to the services
+     * connected to it, a restarted PostgreSQL: same address, same data.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, Mode mode, int port) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
         stopLeftOverServer(directory);
@@ -71,6 +79,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("full_page_writes", flushing)
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setPort(port)
                 .setRegisterShutdownHook(mode == Mode.TEST);
         EmbeddedPostgres postgres;
         try {

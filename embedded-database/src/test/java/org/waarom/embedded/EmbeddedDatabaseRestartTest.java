@@ -67,6 +67,25 @@ class EmbeddedDatabaseRestartTest {
     }
 
     @Test
+    void aServerStartedAgainOnItsPortHasTheSameAddressAndData(@TempDir Path directory) throws Exception {
+        String url;
+        int port;
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(directory, EmbeddedDatabase.Mode.TEST);
+             Connection connection = DriverManager.getConnection(first.jdbcUrl(), EmbeddedDatabase.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (value text)");
+            statement.execute("insert into kept values ('same place')");
+            url = first.jdbcUrl();
+            port = first.port();
+        }
+        // What a restarted PostgreSQL is to the services connected to it: the URL they hold works again.
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(directory, EmbeddedDatabase.Mode.TEST, port)) {
+            assertThat(again.jdbcUrl()).isEqualTo(url);
+            assertThat(values(again)).containsExactly("same place");
+        }
+    }
+
+    @Test
     void aDirectoryInUseByAnotherProcessIsRefusedClearly(@TempDir Path directory) throws Exception {
         Process service = startServiceStandIn(directory, "in-use");
         try {

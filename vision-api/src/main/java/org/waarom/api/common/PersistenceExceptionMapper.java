@@ -8,16 +8,27 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Database failures that reach the edge. A unique or exclusion constraint that a concurrent request
  * won, or a serialization failure, is a state conflict (409) the client can retry after re-reading;
  * a value PostgreSQL cannot store (SQLSTATE class 22) is the client's 400; an unreachable database
  * is 503. Anything else is our fault and logged (500, no details).
+ *
+ * <p>"Unreachable" covers a database that is restarting: a refused connection (SQLSTATE class 08)
+ * and a server that terminates its sessions while it shuts down or is not yet accepting them
+ * (57P01–57P03). Such a failure can also surface outside a {@link PersistenceException} (at
+ * commit, from the connection pool), so {@link UnexpectedExceptionMapper} asks
+ * {@link #databaseUnavailable} too. The 503 carries {@code Retry-After}: the pool reconnects by
+ * itself once the server is back.
  */
 public class PersistenceExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(PersistenceExceptionMapper.class);
+    /** admin_shutdown, crash_shutdown, cannot_connect_now: the server is stopping or still starting. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response toProblem(PersistenceException exception, UriInfo uriInfo) {
@@ -35,12 +46,33 @@ public class PersistenceExceptionMapper {
             return ProblemResponses.of(ProblemKind.INVALID_REQUEST,
                     "A value in the request cannot be stored (for example a NUL character or a date out of range)", uriInfo);
         }
-        if (state != null && state.startsWith("08")) {
-            LOG.warn("The database is unreachable", exception);
-            return ProblemResponses.of(ProblemKind.SERVICE_UNAVAILABLE, "The database is unreachable; retry shortly", uriInfo);
+        if (databaseUnavailable(exception)) {
+            return databaseUnavailable(exception, uriInfo);
         }
         LOG.error("Unexpected database failure on " + uriInfo.getRequestUri().getRawPath(), exception);
         return ProblemResponses.of(ProblemKind.INTERNAL_ERROR, "An unexpected error occurred; it has been logged", uriInfo);
+    }
+
+    /** Whether the failure means the database cannot be reached right now (down, restarting, refusing sessions). */
+    public static boolean databaseUnavailable(Throwable exception) {
+        String state = sqlStateOf(exception);
+        return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
+    }
+
+    /** 503 with Retry-After; logged briefly, since during a database restart every request fails this way. */
+    static Response databaseUnavailable(Throwable exception, UriInfo uriInfo) {
+        LOG.warnf("The database is unreachable (%s)", rootMessage(exception));
+        return Response.fromResponse(ProblemResponses.of(ProblemKind.SERVICE_UNAVAILABLE, "The database is unreachable; retry shortly", uriInfo))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     static String sqlStateOf(Throwable exception) {

@@ -5,8 +5,10 @@ import io.vertx.core.Context;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.waarom.api.audit.service.AuditLogService;
+import org.waarom.api.common.PersistenceExceptionMapper;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.security.AccessFilter;
 import org.waarom.api.security.Caller;
@@ -19,9 +21,14 @@ import java.util.Set;
  * Records every state-changing request of an authenticated caller in the audit log, with the
  * status it was answered: what succeeded, what was refused and what failed. The action is named
  * after the endpoint ({@code ElementResource#adopt} → {@code element.adopt}).
+ *
+ * <p>While the database is unreachable the audit row cannot be written either. The answer then
+ * stands as it is — a 503 that changed nothing, or a success whose change committed just before
+ * the database went away — rather than turning into a 500; the lost row is logged.
  */
 public class AuditTrail {
 
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -48,7 +55,16 @@ public class AuditTrail {
         String action = actionOf(resource.getResourceMethod());
         String path = request.getUriInfo().getRequestUri().getRawPath();
         int status = response.getStatus();
-        Runnable write = () -> auditLog.record(caller, logOf, action, request.getMethod(), path, status);
+        Runnable write = () -> {
+            try {
+                auditLog.record(caller, logOf, action, request.getMethod(), path, status);
+            } catch (RuntimeException e) {
+                if (!PersistenceExceptionMapper.databaseUnavailable(e)) {
+                    throw e;
+                }
+                LOG.warnf("Audit record of %s %s (%d by %s) not written: the database is unreachable", request.getMethod(), path, status, caller.name());
+            }
+        };
         if (Context.isOnEventLoopThread()) {
             // Refused by the (non-blocking) access filter: the answer is on the event loop, the write must not be.
             return ReadCache.blocking(() -> {

@@ -2,9 +2,13 @@ package org.waarom.api.event.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.waarom.api.common.ApiException;
@@ -35,11 +39,18 @@ import java.util.regex.Pattern;
  * events are ordered by (writing transaction id, event id), and only events of transactions older
  * than every transaction still running are served. An event that is not served yet can therefore
  * only ever appear after the cursor, never before it.
+ *
+ * <p>Since every change records its event here, this is also where changes are counted for
+ * operators: {@value #EVENTS_METRIC} (Prometheus {@code waarom_api_events_total}), tagged with
+ * the event {@code type} — adoptions, goals reached, review tasks created and completed, … —
+ * incremented only once the transaction that recorded the event has committed.
  */
 @ApplicationScoped
 public class EventService {
 
     public static final int MAX_LIMIT = 500;
+    /** Committed events by type; named like the scheduler's {@code waarom.scheduler.*} metrics. */
+    public static final String EVENTS_METRIC = "waarom.api.events";
     private static final Pattern CURSOR = Pattern.compile("^(\\d{1,20})-(\\d{1,19})$");
     private static final String START = "0-0";
     private static final Logger LOG = Logger.getLogger(EventService.class);
@@ -48,12 +59,17 @@ public class EventService {
     private final ObjectMapper json;
     private final WaaromConfig config;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final MeterRegistry metrics;
 
-    EventService(EntityManager entityManager, ObjectMapper json, WaaromConfig config, Clock clock) {
+    EventService(EntityManager entityManager, ObjectMapper json, WaaromConfig config, Clock clock,
+                 TransactionSynchronizationRegistry transactions, MeterRegistry metrics) {
         this.entityManager = entityManager;
         this.json = json;
         this.config = config;
         this.clock = clock;
+        this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** Writes an event in the caller's transaction. */
@@ -70,6 +86,23 @@ public class EventService {
             throw new IllegalStateException("Event data of " + type.value() + " could not be written as JSON", e);
         }
         event.persist();
+        countWhenCommitted(type);
+    }
+
+    /** A rolled-back change recorded no event, so it is not counted either. */
+    private void countWhenCommitted(EventType type) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    metrics.counter(EVENTS_METRIC, "type", type.value()).increment();
+                }
+            }
+        });
     }
 
     /** What follows {@code after} (from the start when null), at most {@code limit}, of one organisation or of all. */

@@ -1,5 +1,6 @@
 package org.waarom.api.webhook.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,10 @@ import java.util.UUID;
  * </ol>
  * A replica that dies between send and record leaves a lease that expires; the event is then sent
  * again: at least once, never silently lost. Receivers deduplicate on {@code webhook-id}.
+ *
+ * <p>Every attempt is counted in {@value #DELIVERIES_METRIC} (Prometheus
+ * {@code waarom_api_webhook_deliveries_total}) with {@code outcome} {@code delivered} or
+ * {@code failed}: a growing {@code failed} count is a receiver that is down or refuses.
  */
 @ApplicationScoped
 public class WebhookDeliveryJob {
@@ -53,6 +58,8 @@ public class WebhookDeliveryJob {
     /** Pages passed over in one claim at most; the rest is passed over in the next. */
     static final int PAGES_PER_CLAIM = 10;
     private static final int TEXT_LIMIT = 500;
+    /** Delivery attempts by outcome; named like the scheduler's {@code waarom.scheduler.*} metrics. */
+    public static final String DELIVERIES_METRIC = "waarom.api.webhook.deliveries";
 
     private final EventService events;
     private final WebhookSender sender;
@@ -61,8 +68,10 @@ public class WebhookDeliveryJob {
     private final Duration giveUpAfter;
     private final Duration lease;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    WebhookDeliveryJob(EventService events, WebhookSender sender, EntityManager entityManager, WaaromConfig config, Clock clock) {
+    WebhookDeliveryJob(EventService events, WebhookSender sender, EntityManager entityManager, WaaromConfig config, Clock clock,
+                       MeterRegistry metrics) {
         this.events = events;
         this.sender = sender;
         this.entityManager = entityManager;
@@ -71,6 +80,7 @@ public class WebhookDeliveryJob {
         // Longer than any attempt can take, name resolution included, so that a lease never ends while its holder still sends.
         this.lease = sender.longestAttempt().plusMinutes(1);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A claimed webhook and the event to send it; {@code event} is null when it has nothing to receive now. */
@@ -112,6 +122,7 @@ public class WebhookDeliveryJob {
                 outcome = WebhookSender.Outcome.failed("Could not send (an error in the service; see its log)");
             }
             attempts++;
+            metrics.counter(DELIVERIES_METRIC, "outcome", outcome.delivered() ? "delivered" : "failed").increment();
             WebhookSender.Outcome result = outcome;
             boolean recorded = QuarkusTransaction.requiringNew().call(() -> record(claim, result, attemptedAt));
             if (!recorded || !result.delivered()) {
