@@ -1,6 +1,5 @@
 package org.waarom.api.calendar;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,8 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.waarom.api.organization.Organization;
-
-import java.time.Instant;
+import org.waarom.api.security.IssuedToken;
 
 /**
  * A personal calendar subscription: a token (only its hash is stored) that reads one organisation's
@@ -20,7 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "calendar_feed")
-public class CalendarFeed extends PanacheEntityBase {
+public class CalendarFeed extends IssuedToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,19 +38,4 @@ public class CalendarFeed extends PanacheEntityBase {
     /** The creator's credential ({@code key:<id>}, {@code token:<subject>}): names are not unique, credentials are. */
     @Column(name = "owner_credential", nullable = false, length = 200)
     public String ownerCredential;
-
-    @Column(name = "token_hash", nullable = false, length = 64)
-    public String tokenHash;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "last_used_at")
-    public Instant lastUsedAt;
-
-    @Column(name = "revoked_by", length = 200)
-    public String revokedBy;
-
-    @Column(name = "revoked_at")
-    public Instant revokedAt;
 }

@@ -1,6 +1,5 @@
 package org.waarom.api.consultation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,8 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
-import java.time.Instant;
+import org.waarom.api.security.IssuedToken;
 
 /**
  * A personal link to one consultation round for people without an account (clients, families,
@@ -22,7 +20,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "consultation_invitation")
-public class Invitation extends PanacheEntityBase {
+public class Invitation extends IssuedToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,21 +38,6 @@ public class Invitation extends PanacheEntityBase {
     @Column(nullable = false, length = 100)
     public String label;
 
-    @Column(name = "token_hash", nullable = false, length = 64)
-    public String tokenHash;
-
     @Column(name = "created_by", nullable = false, length = 200)
     public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "last_used_at")
-    public Instant lastUsedAt;
-
-    @Column(name = "revoked_by", length = 200)
-    public String revokedBy;
-
-    @Column(name = "revoked_at")
-    public Instant revokedAt;
 }

@@ -14,6 +14,7 @@ import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.Caller;
 import org.waarom.api.security.CurrentActor;
+import org.waarom.api.security.IssuedToken;
 import org.waarom.api.security.SecretTokens;
 
 import java.time.Clock;
@@ -33,8 +34,6 @@ import java.util.Set;
 public class CalendarFeedService {
 
     public static final String PREFIX = "wcal_";
-    /** Longer than any token we issue (5 + 43 characters): such a value is refused without a look-up. */
-    private static final int MAX_TOKEN_LENGTH = 100;
 
     private final OrganizationService organizations;
     private final CurrentActor actor;
@@ -89,8 +88,7 @@ public class CalendarFeedService {
     @Transactional
     public void revoke(String org, long id) {
         CalendarFeed feed = require(org, id);
-        feed.revokedAt = Instant.now(clock);
-        feed.revokedBy = caller().name();
+        feed.revoke(caller().name(), Instant.now(clock));
     }
 
     /**
@@ -99,15 +97,14 @@ public class CalendarFeedService {
      */
     @Transactional
     public Optional<Caller> authenticate(String presented, String org) {
-        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > MAX_TOKEN_LENGTH || org == null) {
+        if (!IssuedToken.plausible(presented, PREFIX) || org == null) {
             return Optional.empty();
         }
         String hash = SecretTokens.hash(presented);
         Optional<CalendarFeed> found = CalendarFeed.<CalendarFeed>find("tokenHash", hash).firstResultOptional()
-                .filter(feed -> SecretTokens.matches(feed.tokenHash, hash))
-                .filter(feed -> feed.revokedAt == null)
+                .filter(feed -> feed.admits(hash))
                 .filter(feed -> feed.organization.slug.equals(org));
-        found.ifPresent(this::recordUse);
+        found.ifPresent(feed -> feed.recordUse(Instant.now(clock)));
         // No roles: AccessFilter lets it through on the feed alone, and it holds no permission anywhere else.
         return found.map(feed -> new Caller(feed.owner, "calendar-feed:" + feed.id, Set.of(), Map.of()));
     }
@@ -125,13 +122,6 @@ public class CalendarFeedService {
 
     public static NotFoundException notFound(Object id) {
         return new NotFoundException("There is no calendar feed " + id);
-    }
-
-    private void recordUse(CalendarFeed feed) {
-        Instant now = Instant.now(clock);
-        if (SecretTokens.useWorthRecording(feed.lastUsedAt, now)) {
-            feed.lastUsedAt = now;
-        }
     }
 
     private Caller caller() {

@@ -17,6 +17,7 @@ import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.Caller;
 import org.waarom.api.security.CurrentActor;
+import org.waarom.api.security.IssuedToken;
 import org.waarom.api.security.SecretTokens;
 
 import java.time.Clock;
@@ -38,8 +39,6 @@ public class InvitationService {
     public static final String PREFIX = "winv_";
     /** The credential of a participant who came with an invitation: {@code invitation:<id>}. */
     public static final String CREDENTIAL_PREFIX = "invitation:";
-    /** Longer than any token we issue (5 + 43 characters): such a value is refused without a look-up. */
-    private static final int MAX_TOKEN_LENGTH = 100;
 
     private final OrganizationService organizations;
     private final CurrentActor actor;
@@ -92,8 +91,7 @@ public class InvitationService {
                 .filter(found -> found.consultation.id.equals(consultation.id))
                 .filter(found -> found.revokedAt == null)
                 .orElseThrow(() -> new NotFoundException("Consultation round " + consultationId + " has no invitation " + invitationId));
-        invitation.revokedAt = Instant.now(clock);
-        invitation.revokedBy = actor.name();
+        invitation.revoke(actor.name(), Instant.now(clock));
     }
 
     /**
@@ -102,18 +100,17 @@ public class InvitationService {
      */
     @Transactional
     public Optional<Caller> authenticate(String presented, String org, String consultationId) {
-        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > MAX_TOKEN_LENGTH || org == null || consultationId == null) {
+        if (!IssuedToken.plausible(presented, PREFIX) || org == null || consultationId == null) {
             return Optional.empty();
         }
         String hash = SecretTokens.hash(presented);
         Instant now = Instant.now(clock);
         Optional<Invitation> found = Invitation.<Invitation>find("tokenHash", hash).firstResultOptional()
-                .filter(invitation -> SecretTokens.matches(invitation.tokenHash, hash))
-                .filter(invitation -> invitation.revokedAt == null)
+                .filter(invitation -> invitation.admits(hash))
                 .filter(invitation -> invitation.consultation.id.toString().equals(consultationId))
                 .filter(invitation -> invitation.consultation.organization.slug.equals(org))
                 .filter(invitation -> invitation.consultation.takesFeedbackAt(now));
-        found.filter(invitation -> SecretTokens.useWorthRecording(invitation.lastUsedAt, now)).ifPresent(invitation -> invitation.lastUsedAt = now);
+        found.ifPresent(invitation -> invitation.recordUse(now));
         // No roles: AccessFilter lets it through on the invitation alone, and it holds no permission anywhere else.
         return found.map(invitation -> new Caller(invitation.label, CREDENTIAL_PREFIX + invitation.id, Set.of(), Map.of()));
     }
