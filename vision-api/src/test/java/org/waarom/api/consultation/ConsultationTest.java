@@ -82,6 +82,8 @@ class ConsultationTest {
                 .body("detail", containsString("close the round first"));
         assertProblem(asAdmin().header("If-Match", frozenTag).contentType(ContentType.JSON).body(round(inDays(7), "EMPLOYEES"))
                 .post(version + "/consultations"), 409).body("detail", containsString("in consultation already"));
+        // A version in consultation is the element's one open version (DESIGN §3): no second draft beside it.
+        assertProblem(asAdmin().contentType(ContentType.JSON).body(VISION).post(versions(org, "vision")), 409, "conflict");
         asAdmin().get("/api/v1/organizations/" + org + "/elements").then()
                 .body("find { it.element == 'vision' }.openStatus", equalTo("IN_CONSULTATION"));
 
