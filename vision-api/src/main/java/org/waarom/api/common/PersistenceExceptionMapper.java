@@ -8,6 +8,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -68,18 +73,42 @@ public class PersistenceExceptionMapper {
     }
 
     private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
+        SQLException sql = sqlExceptionIn(exception);
+        Throwable root = sql == null ? exception : sql;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getMessage();
     }
 
+    /**
+     * The SQLSTATE of the first {@link SQLException} among the failure's causes and suppressed
+     * exceptions. A commit that fails is reported by the transaction manager as a
+     * {@code RollbackException} whose reason (the XA resource's failure, caused by the driver's
+     * exception) is attached as a <em>suppressed</em> exception, not as the cause.
+     */
     static String sqlStateOf(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+        SQLException sql = sqlExceptionIn(exception);
+        return sql == null ? null : sql.getSQLState();
+    }
+
+    /** The first {@link SQLException} with a SQLSTATE among the causes and suppressed exceptions (breadth first). */
+    private static SQLException sqlExceptionIn(Throwable exception) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(exception);
+        while (!pending.isEmpty()) {
+            Throwable next = pending.removeFirst();
+            if (!seen.add(next)) {
+                continue;
             }
+            if (next instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql;
+            }
+            if (next.getCause() != null) {
+                pending.addLast(next.getCause());
+            }
+            pending.addAll(Arrays.asList(next.getSuppressed()));
         }
         return null;
     }
