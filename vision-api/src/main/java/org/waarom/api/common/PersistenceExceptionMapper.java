@@ -66,13 +66,14 @@ public class PersistenceExceptionMapper {
 
     /** 503 with Retry-After; logged briefly, since during a database restart every request fails this way. */
     static Response databaseUnavailable(Throwable exception, UriInfo uriInfo) {
-        LOG.warnf("The database is unreachable (%s)", rootMessage(exception));
+        LOG.warnf("The database is unreachable (%s)", describe(exception));
         return Response.fromResponse(ProblemResponses.of(ProblemKind.SERVICE_UNAVAILABLE, "The database is unreachable; retry shortly", uriInfo))
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .build();
     }
 
-    private static String rootMessage(Throwable exception) {
+    /** The driver's own words for a database failure (or the innermost message when there is no SQLException). */
+    static String describe(Throwable exception) {
         SQLException sql = sqlExceptionIn(exception);
         Throwable root = sql == null ? exception : sql;
         while (root.getCause() != null && root.getCause() != root) {

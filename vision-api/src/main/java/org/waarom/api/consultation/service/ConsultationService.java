@@ -14,6 +14,7 @@ import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.ScheduledWork;
 import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
 import org.waarom.api.consultation.ConsultationStatus;
@@ -77,13 +78,16 @@ public class ConsultationService {
     private final EventService events;
     private final CurrentActor actor;
     private final Clock clock;
+    private final ScheduledWork scheduledWork;
 
-    ConsultationService(OrganizationService organizations, VersionMapper versionMapper, EventService events, CurrentActor actor, Clock clock) {
+    ConsultationService(OrganizationService organizations, VersionMapper versionMapper, EventService events, CurrentActor actor, Clock clock,
+                        ScheduledWork scheduledWork) {
         this.organizations = organizations;
         this.versionMapper = versionMapper;
         this.events = events;
         this.actor = actor;
         this.clock = clock;
+        this.scheduledWork = scheduledWork;
     }
 
     /** Opens a round on draft {@code number}; {@code ifMatch} is the version's ETag, as for every change of a version. */
@@ -252,6 +256,10 @@ public class ConsultationService {
     /** Closes every round whose deadline has passed, each in its own transaction, so that its event goes out even if nobody looks. */
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeDueRounds() {
+        scheduledWork.run("Closing overdue consultation rounds", this::closeDueRoundsNow);
+    }
+
+    private void closeDueRoundsNow() {
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> Consultation.<Consultation>list("status = ?1 and deadline <= ?2", Sort.by("id"),
                 ConsultationStatus.OPEN, Instant.now(clock)).stream().map(consultation -> consultation.id).toList());
         for (Long id : due) {

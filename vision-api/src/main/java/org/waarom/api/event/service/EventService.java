@@ -3,6 +3,7 @@ package org.waarom.api.event.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.waarom.api.common.ApiException;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.ProblemKind;
+import org.waarom.api.common.ScheduledWork;
 import org.waarom.api.common.WaaromConfig;
 import org.waarom.api.event.Event;
 import org.waarom.api.event.EventType;
@@ -61,15 +63,17 @@ public class EventService {
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final MeterRegistry metrics;
+    private final ScheduledWork scheduledWork;
 
     EventService(EntityManager entityManager, ObjectMapper json, WaaromConfig config, Clock clock,
-                 TransactionSynchronizationRegistry transactions, MeterRegistry metrics) {
+                 TransactionSynchronizationRegistry transactions, MeterRegistry metrics, ScheduledWork scheduledWork) {
         this.entityManager = entityManager;
         this.json = json;
         this.config = config;
         this.clock = clock;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.scheduledWork = scheduledWork;
     }
 
     /** Writes an event in the caller's transaction. */
@@ -152,8 +156,11 @@ public class EventService {
 
     /** Removes events older than the retention ({@code waarom.events.retention}) and remembers the newest removed. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void applyRetention() {
+        scheduledWork.run("Event retention", () -> QuarkusTransaction.requiringNew().run(this::removeExpired));
+    }
+
+    private void removeExpired() {
         Instant cutoff = Instant.now(clock).minus(config.events().retention());
         int removed = entityManager.createNativeQuery("""
                 with removed as (delete from event where occurred_at < :cutoff returning tx_id, id)

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.waarom.api.common.ScheduledWork;
 import org.waarom.api.common.WaaromConfig;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.rest.EventPage;
@@ -69,9 +70,10 @@ public class WebhookDeliveryJob {
     private final Duration lease;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ScheduledWork scheduledWork;
 
     WebhookDeliveryJob(EventService events, WebhookSender sender, EntityManager entityManager, WaaromConfig config, Clock clock,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, ScheduledWork scheduledWork) {
         this.events = events;
         this.sender = sender;
         this.entityManager = entityManager;
@@ -81,6 +83,7 @@ public class WebhookDeliveryJob {
         this.lease = sender.longestAttempt().plusMinutes(1);
         this.clock = clock;
         this.metrics = metrics;
+        this.scheduledWork = scheduledWork;
     }
 
     /** A claimed webhook and the event to send it; {@code event} is null when it has nothing to receive now. */
@@ -90,7 +93,7 @@ public class WebhookDeliveryJob {
     /** Every second; a run that lasts longer (a slow receiver) is not overlapped by the next on this replica. */
     @Scheduled(identity = "webhook-delivery", every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        deliverDue();
+        scheduledWork.run("Webhook delivery", this::deliverDue);
     }
 
     /**
