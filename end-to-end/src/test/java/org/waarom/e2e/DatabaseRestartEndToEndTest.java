@@ -1,5 +1,7 @@
 package org.waarom.e2e;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -124,7 +126,9 @@ class DatabaseRestartEndToEndTest {
                     .until(() -> noUnexpectedAnswers() && clients.stream().allMatch(client -> client.adopted.size() >= 2 && client.reached.size() >= 1));
 
             int port = database.port();
+            phase("stopping PostgreSQL");
             database.close();
+            phase("PostgreSQL stopped");
             int unavailableBefore = Client.UNAVAILABLE.get();
             // The load goes on while PostgreSQL is down: the answers are 503s, and neither service says it is ready.
             await("503s while the database is down").atMost(Duration.ofSeconds(30))
@@ -132,6 +136,7 @@ class DatabaseRestartEndToEndTest {
             assertThat(readiness(api)).isEqualTo(503);
             assertThat(readiness(scheduler)).isEqualTo(503);
 
+            phase("starting PostgreSQL again");
             database = EmbeddedDatabase.start(work.resolve("database"), EmbeddedDatabase.Mode.TEST, port);
             int successesAtRestart = Client.SUCCESSES.get();
             await("both services ready again, without a restart of their own").atMost(RECOVERY).pollInterval(Duration.ofMillis(250))
@@ -139,9 +144,10 @@ class DatabaseRestartEndToEndTest {
             await("writes succeed again").atMost(RECOVERY)
                     .until(() -> noUnexpectedAnswers() && Client.SUCCESSES.get() >= successesAtRestart + 4 * CLIENTS);
         } finally {
+            phase("stopping the load");
             Client.STOP.set(true);
             pool.shutdown();
-            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("the clients stopped (each request has a timeout)").isTrue();
             System.out.printf("Load: %d successes, %d answered 503, failures by status %s%n",
                     Client.SUCCESSES.get(), Client.UNAVAILABLE.get(), Client.FAILURES);
         }
@@ -151,8 +157,42 @@ class DatabaseRestartEndToEndTest {
 
         assertThat(Client.UNEXPECTED).as("answers other than success, 503 problem+json or a recoverable conflict").isEmpty();
         for (Client client : clients) {
-            assertNothingHalfWritten(client);
+            phase("checking " + client.org);
+            // Read as one whole each time: the feed serves an event once every older transaction has ended (the
+            // scheduler may still be creating the last review tasks), so the state is awaited, then must be whole.
+            await(client.org + ": nothing half written, every reached goal reviewed").atMost(RECOVERY).pollInterval(Duration.ofSeconds(1))
+                    .conditionEvaluationListener(condition -> {
+                        if (!condition.isSatisfied() && condition.getElapsedTimeInMS() >= 5_000 && condition.getElapsedTimeInMS() % 5_000 < 1_000) {
+                            phase("still waiting: " + condition.getDescription() + "; transactions holding the feed: " + openTransactions());
+                        }
+                    })
+                    .untilAsserted(() -> assertNothingHalfWritten(client));
         }
+    }
+
+    /**
+     * The writing transactions open on the server (any database): the event feed serves an event only once every
+     * transaction that began writing before it has ended, so one left open holds the feed back.
+     */
+    private static List<String> openTransactions() {
+        List<String> open = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("select datname, pid, state, backend_xid, xact_start, left(query, 200)"
+                     + " from pg_stat_activity where backend_xid is not null and pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                open.add(String.join(" | ", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                        rows.getString(6)));
+            }
+        } catch (java.sql.SQLException e) {
+            open.add("(not readable: " + e.getMessage() + ")");
+        }
+        return open;
+    }
+
+    /** When each phase began, to read the services' logs (kept when the test fails) against. */
+    private static void phase(String what) {
+        System.out.printf("%s DatabaseRestartEndToEndTest: %s%n", java.time.Instant.now(), what);
     }
 
     /** Stops a wait at the first answer that should not have come, rather than letting it time out. */
@@ -205,17 +245,16 @@ class DatabaseRestartEndToEndTest {
         assertThat(reachedGoals).as("%s: every goal a client saw reached", client.org).containsAll(client.reached);
 
         // The scheduler read on through the outage: each reached goal got its review, each task has its event.
-        await(client.org + ": a review task for every reached goal").atMost(RECOVERY).untilAsserted(() -> {
-            List<Map<String, Object>> tasks = all(base + "/review-tasks", false);
-            Set<String> sourceKeys = new HashSet<>();
-            tasks.forEach(task -> sourceKeys.add((String) task.get("sourceKey")));
-            for (long goal : reachedGoals) {
-                assertThat(sourceKeys).contains("goal:" + goal + ":vision");
-            }
-            Set<Long> taskIds = new HashSet<>();
-            tasks.forEach(task -> taskIds.add(((Number) task.get("id")).longValue()));
-            assertThat(idsIn(all(base + "/events", true), "review-task.created", "id")).isEqualTo(taskIds);
-        });
+        List<Map<String, Object>> tasks = all(base + "/review-tasks", false);
+        Set<String> sourceKeys = new HashSet<>();
+        tasks.forEach(task -> sourceKeys.add((String) task.get("sourceKey")));
+        for (long goal : reachedGoals) {
+            assertThat(sourceKeys).as("%s: review tasks", client.org).contains("goal:" + goal + ":vision");
+        }
+        Set<Long> taskIds = new HashSet<>();
+        tasks.forEach(task -> taskIds.add(((Number) task.get("id")).longValue()));
+        assertThat(idsIn(events, "review-task.created", "id")).as("%s: review-task.created of every task, and of no other", client.org)
+                .isEqualTo(taskIds);
     }
 
     /**
@@ -250,20 +289,24 @@ class DatabaseRestartEndToEndTest {
         public void run() {
             while (!STOP.get()) {
                 round++;
-                if (openGoal != null) {
-                    reachGoal();
-                } else if (round % 3 == 0) {
-                    createGoal();
-                } else if (openDraft == null) {
-                    createDraft();
-                } else {
-                    adoptDraft();
+                try {
+                    if (openGoal != null) {
+                        reachGoal();
+                    } else if (round % 3 == 0) {
+                        createGoal();
+                    } else if (openDraft == null) {
+                        createDraft();
+                    } else {
+                        adoptDraft();
+                    }
+                } catch (NoAnswer recorded) {
+                    // Kept in UNEXPECTED; the client goes on as a real one would.
                 }
             }
         }
 
         private void createDraft() {
-            Response answer = call(() -> admin().contentType(ContentType.JSON)
+            Response answer = call(() -> client().contentType(ContentType.JSON)
                     .body(Map.of("content", Map.of("statement", "Missie " + org + " ronde " + round), "changeReason", "Ronde " + round))
                     .post(versions()), 409);
             if (answer.statusCode() == 201) {
@@ -276,7 +319,7 @@ class DatabaseRestartEndToEndTest {
         }
 
         private void adoptDraft() {
-            Response read = call(() -> admin().get(versions() + "/" + openDraft));
+            Response read = call(() -> client().get(versions() + "/" + openDraft));
             if (read.statusCode() != 200) {
                 return;
             }
@@ -286,7 +329,7 @@ class DatabaseRestartEndToEndTest {
             }
             String etag = read.header("ETag");
             int version = openDraft;
-            Response answer = call(() -> admin().header("If-Match", etag).contentType(ContentType.JSON).post(versions() + "/" + version + "/adopt"), 409, 412);
+            Response answer = call(() -> client().header("If-Match", etag).contentType(ContentType.JSON).post(versions() + "/" + version + "/adopt"), 409, 412);
             if (answer.statusCode() == 200) {
                 adopted.add(version);
                 openDraft = null;
@@ -294,7 +337,7 @@ class DatabaseRestartEndToEndTest {
         }
 
         private void createGoal() {
-            Response answer = call(() -> admin().contentType(ContentType.JSON)
+            Response answer = call(() -> client().contentType(ContentType.JSON)
                     .body(Map.of("kind", "STRATEGIC", "title", "Doel " + round, "serves", List.of("vision"), "targetDate", "2030-12-31"))
                     .post("/api/v1/organizations/" + org + "/goals"));
             if (answer.statusCode() == 201) {
@@ -305,7 +348,7 @@ class DatabaseRestartEndToEndTest {
 
         private void reachGoal() {
             long goal = openGoal;
-            Response answer = call(() -> admin().contentType(ContentType.JSON).post("/api/v1/organizations/" + org + "/goals/" + goal + "/reach"), 409);
+            Response answer = call(() -> client().contentType(ContentType.JSON).post("/api/v1/organizations/" + org + "/goals/" + goal + "/reach"), 409);
             if (answer.statusCode() == 200) {
                 reached.add(goal);
                 openGoal = null;
@@ -315,7 +358,7 @@ class DatabaseRestartEndToEndTest {
         }
 
         private Integer findOpenDraft() {
-            Response history = call(() -> admin().queryParam("size", 200).get(versions()));
+            Response history = call(() -> client().queryParam("size", 200).get(versions()));
             if (history.statusCode() != 200) {
                 return null;
             }
@@ -328,9 +371,18 @@ class DatabaseRestartEndToEndTest {
             return "/api/v1/organizations/" + org + "/elements/mission/versions";
         }
 
-        /** Sends one request; counts what came back and keeps any answer that is neither success, 503 problem+json nor allowed. */
+        /**
+         * Sends one request (with {@link #CLIENT} timeouts); counts what came back and keeps any answer that is neither
+         * success, 503 problem+json nor allowed, and any request that got no answer at all.
+         */
         private static Response call(java.util.function.Supplier<Response> request, int... allowed) {
-            Response answer = request.get();
+            Response answer;
+            try {
+                answer = request.get();
+            } catch (RuntimeException noAnswer) {
+                UNEXPECTED.add(java.time.Instant.now() + " no answer: " + noAnswer);
+                throw new NoAnswer();
+            }
             int status = answer.statusCode();
             if (status >= 200 && status < 300) {
                 SUCCESSES.incrementAndGet();
@@ -343,6 +395,13 @@ class DatabaseRestartEndToEndTest {
                 FAILURES.merge(status, 1, Integer::sum);
             }
             return answer;
+        }
+
+        /** A request that got no answer (refused, reset or timed out); already recorded. */
+        static final class NoAnswer extends RuntimeException {
+            NoAnswer() {
+                super(null, null, false, false);
+            }
         }
     }
 
@@ -409,6 +468,18 @@ class DatabaseRestartEndToEndTest {
     private static String organization(int client) {
         return "zorg-herstart-" + client;
     }
+
+    /**
+     * A load client's request: never waits forever (RestAssured's default), so that a request the API does not
+     * answer shows up as such instead of as clients that do not stop.
+     */
+    private static RequestSpecification client() {
+        return admin().config(CLIENT);
+    }
+
+    private static final RestAssuredConfig CLIENT = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 5_000)
+            .setParam("http.socket.timeout", 30_000));
 
     private static RequestSpecification admin() {
         return given().baseUri(api.url()).header("Authorization", "Bearer " + ADMIN_KEY);
