@@ -57,5 +57,7 @@ class MetricsTest {
             assertThat(PrometheusMetrics.value("waarom_api_events_total", "type", "element.version.adopted")).isEqualTo(adoptedBefore + 1);
             assertThat(PrometheusMetrics.value("waarom_api_events_total", "type", "element.version.created")).isEqualTo(createdBefore + 1);
         });
+        // Prometheus shows an operator what the counter means.
+        assertThat(PrometheusMetrics.scrape()).contains("# HELP waarom_api_events Committed changes, by event type");
     }
 }

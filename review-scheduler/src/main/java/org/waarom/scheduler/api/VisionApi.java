@@ -2,6 +2,7 @@ package org.waarom.scheduler.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -149,8 +150,11 @@ public class VisionApi {
                         : TaskCreation.CREATED;
             }
         });
-        metrics.counter(outcome == TaskCreation.CREATED ? TASKS_CREATED : TASKS_REPEATED,
-                "reason", task.reason().name()).increment();
+        Counter.builder(outcome == TaskCreation.CREATED ? TASKS_CREATED : TASKS_REPEATED)
+                .description(outcome == TaskCreation.CREATED
+                        ? "Review tasks the scheduler created, by reason"
+                        : "Review task creations the API answered with an existing task (a repeat after a crash or retry), by reason")
+                .tag("reason", task.reason().name()).register(metrics).increment();
         if (outcome == TaskCreation.CREATED) {
             LOG.infof("Created review task %s in %s (due %s)", task.sourceKey(), organization, task.dueDate());
         }

@@ -1,5 +1,6 @@
 package org.waarom.scheduler.health;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -73,17 +74,20 @@ public class SchedulerMetrics {
 
     /** A reminder went out. */
     public void reminderSent(Reminder.Kind kind, Reminder.Channel channel) {
-        registry.counter(REMINDERS_SENT, "kind", kind.name(), "channel", channel.name()).increment();
+        Counter.builder(REMINDERS_SENT).description("Review reminders sent, by kind and channel")
+                .tags("kind", kind.name(), "channel", channel.name()).register(registry).increment();
     }
 
     /** A reminder could not be sent this time. */
     public void reminderFailed(Reminder.Kind kind, Reminder.Channel channel) {
-        registry.counter(REMINDERS_FAILED, "kind", kind.name(), "channel", channel.name()).increment();
+        Counter.builder(REMINDERS_FAILED).description("Review reminders that could not be sent (retried on the next pass), by kind and channel")
+                .tags("kind", kind.name(), "channel", channel.name()).register(registry).increment();
     }
 
     /** A reminder e-mail had nobody to go to. */
     public void reminderWithoutRecipients(Reminder.Kind kind) {
-        registry.counter(REMINDERS_SKIPPED, "kind", kind.name(), "reason", "no-recipients").increment();
+        Counter.builder(REMINDERS_SKIPPED).description("Review reminder e-mails not sent because their policy names nobody")
+                .tags("kind", kind.name(), "reason", "no-recipients").register(registry).increment();
     }
 
     double feedLagSeconds() {

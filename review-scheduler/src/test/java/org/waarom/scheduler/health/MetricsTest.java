@@ -42,7 +42,8 @@ class MetricsTest {
         api.createReviewTask("zorg-a", NewReviewTask.cycle("mission", LocalDate.parse("2030-01-01")));
 
         given().get("/q/metrics").then().statusCode(200)
-                .body(matchesPattern("(?s).*waarom_scheduler_tasks_created_total\\{[^}]*reason=\"CYCLE\"[^}]*} [1-9].*"));
+                .body(matchesPattern("(?s).*waarom_scheduler_tasks_created_total\\{[^}]*reason=\"CYCLE\"[^}]*} [1-9].*"))
+                .body(containsString("# HELP waarom_scheduler_tasks_created Review tasks the scheduler created, by reason"));
     }
 
     @Test

@@ -47,6 +47,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.waarom.scheduler.VisionApiStub.json;
 import static org.waarom.scheduler.VisionApiStub.problem;
@@ -164,7 +165,8 @@ class ReminderServiceTest {
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*waarom_scheduler_reminders_sent_total\\{[^}]*channel=\"EMAIL\"[^}]*kind=\"UPCOMING\"[^}]*} [1-9].*"))
-                .body(matchesPattern("(?s).*waarom_scheduler_reminders_sent_total\\{[^}]*channel=\"WEBHOOK\"[^}]*kind=\"UPCOMING\"[^}]*} [1-9].*"));
+                .body(matchesPattern("(?s).*waarom_scheduler_reminders_sent_total\\{[^}]*channel=\"WEBHOOK\"[^}]*kind=\"UPCOMING\"[^}]*} [1-9].*"))
+                .body(containsString("# HELP waarom_scheduler_reminders_sent Review reminders sent, by kind and channel"));
     }
 
     @Test

@@ -44,6 +44,7 @@ class WebhookMetricsTest {
             receiver.answerByDefault(200);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(PrometheusMetrics.value(DELIVERIES, "outcome", "delivered")).isGreaterThanOrEqualTo(deliveredBefore + 1));
+            assertThat(PrometheusMetrics.scrape()).contains("# HELP waarom_api_webhook_deliveries Webhook delivery attempts, delivered or failed");
         }
     }
 }

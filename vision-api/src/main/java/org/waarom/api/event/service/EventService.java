@@ -2,6 +2,7 @@ package org.waarom.api.event.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -103,7 +104,8 @@ public class EventService {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    metrics.counter(EVENTS_METRIC, "type", type.value()).increment();
+                    Counter.builder(EVENTS_METRIC).description("Committed changes, by event type")
+                            .tag("type", type.value()).register(metrics).increment();
                 }
             }
         });

@@ -1,5 +1,6 @@
 package org.waarom.api.webhook.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -125,7 +126,8 @@ public class WebhookDeliveryJob {
                 outcome = WebhookSender.Outcome.failed("Could not send (an error in the service; see its log)");
             }
             attempts++;
-            metrics.counter(DELIVERIES_METRIC, "outcome", outcome.delivered() ? "delivered" : "failed").increment();
+            Counter.builder(DELIVERIES_METRIC).description("Webhook delivery attempts, delivered or failed")
+                    .tag("outcome", outcome.delivered() ? "delivered" : "failed").register(metrics).increment();
             WebhookSender.Outcome result = outcome;
             boolean recorded = QuarkusTransaction.requiringNew().call(() -> record(claim, result, attemptedAt));
             if (!recorded || !result.delivered()) {
