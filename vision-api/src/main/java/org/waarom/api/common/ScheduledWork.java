@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the service's own scheduled work (webhook delivery, closing overdue consultation rounds,
- * event retention) so that an unreachable database is one warning when it goes and one line when
- * it is back, instead of a stack trace at every run: the work is retried by its schedule anyway,
+ * event and delivery log retention) so that an unreachable database is one warning when it goes
+ * and one line when it is back, instead of a stack trace at every run: the work is retried by its schedule anyway,
  * and while PostgreSQL restarts every run fails the same way. Any other failure is thrown on, to
  * be logged in full by the scheduler.
  */

@@ -93,7 +93,13 @@ public enum EventType {
                     + "\"cites\": [{\"element\": \"values\", \"item\": \"respect\", \"version\": 3}], \"by\": \"an@zorg-a.be\"}"),
     WEBHOOK_DISABLED("webhook.disabled", "Deliveries to a webhook failed for a day (or its receiver answered 410 Gone); it was disabled",
             "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"reason\": \"Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503\", "
-                    + "\"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}");
+                    + "\"lastError\": \"HTTP 503\", \"failingSince\": \"2026-06-29T10:00:00Z\"}"),
+    WEBHOOK_ENABLED("webhook.enabled", "An admin enabled a disabled webhook again. It resumes where it stopped (resumedFrom WHERE_IT_STOPPED), "
+            + "or, when retention removed events it had not received, from the oldest event still kept (OLDEST_KEPT_EVENT): its receiver "
+            + "missed events then and should resynchronise",
+            "{\"webhookId\": 3, \"url\": \"https://hr.example.org/waarom\", \"resumedFrom\": \"WHERE_IT_STOPPED\", "
+                    + "\"disabledAt\": \"2026-06-30T10:00:00Z\", \"disabledReason\": \"Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503\", "
+                    + "\"by\": \"admin@zorg-a.be\"}");
 
     private final String value;
     private final String description;

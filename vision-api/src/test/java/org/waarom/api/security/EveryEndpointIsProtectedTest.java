@@ -159,7 +159,8 @@ class EveryEndpointIsProtectedTest {
                 "POST /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements/status",
                 "GET /api/v1/organizations/{org}/references", "POST /api/v1/organizations/{org}/references",
                 "GET /api/v1/organizations/{org}/references/{id}", "PUT /api/v1/organizations/{org}/references/{id}",
-                "DELETE /api/v1/organizations/{org}/references/{id}");
+                "DELETE /api/v1/organizations/{org}/references/{id}",
+                "POST /api/v1/organizations/{org}/webhooks", "POST /api/v1/organizations/{org}/webhooks/{id}/enable");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.waarom.api.security;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -11,6 +13,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -260,6 +265,9 @@ class RoleMatrixTest {
                     asAdmin().get(f.references() + "/" + f.operatorReference()).then().body("title", equalTo(Fixture.OPERATOR_REFERENCE));
                     asAdmin().get(f.references() + "/" + f.secondOperatorReference()).then().statusCode(200);
                 }),
+        ENABLE_WEBHOOK("admin platform-admin", 200,
+                (f, as) -> as.post(f.disabledWebhook() + "/enable"),
+                f -> asAdmin().get(f.disabledWebhook()).then().body("enabled", equalTo(false))),
         REVOKE_PLATFORM_KEY("platform-admin", 204,
                 (f, as) -> as.delete("/api/v1/api-keys/" + f.platformVictim().id()),
                 f -> as(f.platformVictim().key()).get("/api/v1/me").then().statusCode(200));
@@ -292,6 +300,7 @@ class RoleMatrixTest {
         private boolean adopted;
         private Long operatorReference;
         private Long secondOperatorReference;
+        private String disabledWebhook;
 
         Fixture(boolean allowed) {
             this.allowed = allowed;
@@ -414,6 +423,30 @@ class RoleMatrixTest {
         long operatorFeed() {
             return asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Operator")).post(calendarFeeds())
                     .then().statusCode(201).extract().jsonPath().getLong("id");
+        }
+
+        /**
+         * A webhook that the delivery job disabled; its path. Disabled as the job does it after a day of failures,
+         * without the receiver and the day. It subscribes to an event the matrix never writes, so that enabling it
+         * sends nothing anywhere.
+         */
+        String disabledWebhook() {
+            if (disabledWebhook == null) {
+                String webhooks = "/api/v1/organizations/" + org + "/webhooks";
+                long id = asAdmin().contentType(ContentType.JSON)
+                        .body(Map.of("url", "https://hr.zorg-a.example/hooks/waarom", "events", List.of("indicator.target.revised")))
+                        .post(webhooks).then().statusCode(201).extract().jsonPath().getLong("id");
+                try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+                     PreparedStatement disable = connection.prepareStatement("update webhook set enabled = false, disabled_at = now(), "
+                             + "disabled_reason = 'Deliveries failed for a day' where id = ?")) {
+                    disable.setLong(1, id);
+                    assertThat(disable.executeUpdate()).isEqualTo(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                disabledWebhook = webhooks + "/" + id;
+            }
+            return disabledWebhook;
         }
 
         TestKeys.IssuedKey platformVictim() {

@@ -30,9 +30,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The event outbox and its feed. {@link #record} must be called inside the transaction of the
@@ -156,9 +159,43 @@ public class EventService {
         return new Cursor(new BigInteger(oldestRunning), 0).toString();
     }
 
-    /** Removes events older than the retention ({@code waarom.events.retention}) and remembers the newest removed. */
+    /**
+     * Whether every event after {@code cursor} is still kept, i.e. retention removed none that its holder
+     * has not read. Unlike reading the feed from an expired cursor this throws nothing, so a transaction
+     * that goes on after the answer (disabling or enabling a webhook) is not marked for rollback.
+     */
+    @Transactional
+    public boolean keepsEverythingAfter(String cursor) {
+        return kept(Cursor.parse(cursor));
+    }
+
+    /** Which of these events are still kept, not yet removed by retention. */
+    @Transactional
+    public Set<Long> kept(Collection<Long> ids) {
+        List<?> found = entityManager.createNativeQuery("select id from event where id in (:ids)").setParameter("ids", ids).getResultList();
+        return found.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The earliest cursor that is still kept: just past the newest event retention removed (the start
+     * when it removed none). Following it reads on from the oldest event still kept.
+     */
+    @Transactional
+    public String oldestKept() {
+        List<?> horizon = entityManager.createNativeQuery("select tx_id::text, event_id from event_horizon").getResultList();
+        if (horizon.isEmpty()) {
+            return START;
+        }
+        Object[] columns = (Object[]) horizon.get(0);
+        return new Cursor(new BigInteger((String) columns[0]), ((Number) columns[1]).longValue()).toString();
+    }
+
+    /**
+     * Removes events older than the retention ({@code waarom.events.retention}) and remembers the newest removed.
+     * Hourly; public so that a test can apply it now instead of waiting.
+     */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void applyRetention() {
+    public void applyRetention() {
         scheduledWork.run("Event retention", () -> QuarkusTransaction.requiringNew().run(this::removeExpired));
     }
 
@@ -176,11 +213,13 @@ public class EventService {
         }
     }
 
+    private boolean kept(Cursor cursor) {
+        return entityManager.createNativeQuery("select 1 from event_horizon where (tx_id, event_id) > (cast(:tx as xid8), :id)")
+                .setParameter("tx", cursor.tx().toString()).setParameter("id", cursor.id()).getResultList().isEmpty();
+    }
+
     private void requireKept(Cursor cursor) {
-        List<?> gone = entityManager.createNativeQuery(
-                        "select 1 from event_horizon where (tx_id, event_id) > (cast(:tx as xid8), :id)")
-                .setParameter("tx", cursor.tx().toString()).setParameter("id", cursor.id()).getResultList();
-        if (!gone.isEmpty()) {
+        if (!kept(cursor)) {
             throw new CursorExpiredException("Events after cursor '" + cursor + "' are no longer all kept (retention "
                     + config.events().retention() + "); resynchronise, then follow the feed from its start (no 'after')");
         }

@@ -10,7 +10,8 @@ public record WebhookDeliveryView(
         @Schema(description = "The event's id, also sent as `webhook-id`", examples = "1042") long eventId,
         @Schema(examples = "element.version.adopted") String eventType,
         @Schema(description = "DELIVERED (a 2xx answer), RETRYING (attempts failed, another is planned) or "
-                + "ABANDONED (the webhook was disabled before it could be delivered)", examples = "DELIVERED") Status status,
+                + "ABANDONED (given up: the webhook was disabled before it could be delivered, and enabling it again retries it; or the event was "
+                + "removed by retention before that)", examples = "DELIVERED") Status status,
         @Schema(description = "The HTTP status of the last attempt; null when the receiver did not answer", examples = "200") Integer statusCode,
         @Schema(examples = "3") int attempts,
         @Schema(description = "What went wrong the last time an attempt failed", examples = "HTTP 503") String lastError,

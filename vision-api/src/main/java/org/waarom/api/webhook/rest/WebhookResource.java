@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +42,13 @@ public class WebhookResource {
             + "`webhook-signature: v1,<base64 HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\">`, keyed with the base64-decoded part of the "
             + "`whsec_` secret. A 2xx answer counts as delivered; anything else (redirects too) is retried with exponential back-off (by default "
             + "10 s, 20 s, 40 s, … at most an hour apart), in order: later events wait. After a day of failures (by default), or at once on 410 Gone, the webhook is disabled and a `webhook.disabled` "
-            + "event is written. At least once: deduplicate on `webhook-id`.";
+            + "event is written; `POST …/webhooks/{id}/enable` resumes it where it stopped. At least once: deduplicate on `webhook-id`.";
+
+    /** The answer to enabling a webhook that had been disabled, for the OpenAPI document. */
+    static final String ENABLED_EXAMPLE = """
+            {"id": 3, "url": "https://hr.zorg-a.be/hooks/waarom", "events": ["element.version.adopted"], "enabled": true,
+             "createdBy": "admin@zorg-a.be", "createdAt": "2026-05-04T08:00:00Z", "disabledAt": null, "disabledReason": null,
+             "failingSince": null, "attempts": 0, "lastError": null, "nextAttemptAt": null, "resumedFrom": "WHERE_IT_STOPPED"}""";
 
     private final WebhookService webhooks;
 
@@ -94,12 +101,33 @@ public class WebhookResource {
         webhooks.delete(org, webhookId(id));
     }
 
+    @POST
+    @Path("/{id}/enable")
+    @Requires(Permission.WEBHOOK_MANAGE)
+    @Operation(summary = "Enable a disabled webhook again",
+            description = "For a webhook that was disabled (deliveries failed for too long, or its receiver answered 410 Gone), once its "
+                    + "receiver is fixed. It keeps its secret and its place in the feed: the next delivery is due at once, with the first "
+                    + "event it has not received, and the later ones follow in order, each once. The failure state (attempts, back-off, "
+                    + "last error) starts afresh, and a `webhook.enabled` event is written. Events are kept for the event retention "
+                    + "(90 days by default): when some that it had not received are gone, it resumes with the oldest event still kept and "
+                    + "the answer says so in `resumedFrom: OLDEST_KEPT_EVENT` (so does the event); the receiver then missed events and "
+                    + "should resynchronise. Enabling an enabled webhook changes nothing and writes no event (no `resumedFrom` then). "
+                    + "No body. Organisation admins only.")
+    @APIResponse(responseCode = "200", description = "The webhook, enabled; with `resumedFrom` when this request enabled it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class),
+                    examples = @ExampleObject(name = "enabled again", value = ENABLED_EXAMPLE)))
+    public WebhookView enable(@PathParam("org") String org, @PathParam("id") @Parameter(description = "The webhook's id") String id) {
+        return webhooks.enable(org, webhookId(id));
+    }
+
     @GET
     @Path("/{id}/deliveries")
     @Requires(Permission.WEBHOOK_MANAGE)
     @Operation(summary = "A webhook's delivery log",
             description = "Every event sent to it, newest first: its status (DELIVERED, RETRYING, ABANDONED), the last HTTP status, the number "
-                    + "of attempts, the last error and when. Events of types it did not subscribe to are not listed. Organisation admins only.")
+                    + "of attempts, the last error and when. Events of types it did not subscribe to are not listed. An entry is kept for the "
+                    + "event retention (90 days by default) after its last attempt, the one still being retried for as long as it is. "
+                    + "Organisation admins only.")
     @APIResponse(responseCode = "200", description = "A page of deliveries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDeliveryPage.class)))
     public Response deliveries(@PathParam("org") String org, @PathParam("id") @Parameter(description = "The webhook's id") String id,

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A webhook as listed; {@code secret} is present only in the answer to its creation, never again. */
+/**
+ * A webhook as listed; {@code secret} is present only in the answer to its creation, never again, and
+ * {@code resumedFrom} only in the answer to an enable that enabled it again.
+ */
 @Schema(name = "Webhook")
 public record WebhookView(
         @Schema(examples = "3") long id,
@@ -25,5 +28,14 @@ public record WebhookView(
         Instant failingSince,
         @Schema(description = "Failed attempts at that event", examples = "0") int attempts,
         @Schema(examples = "HTTP 503") String lastError,
-        @Schema(description = "When the next attempt is due, while failing") Instant nextAttemptAt) {
+        @Schema(description = "When the next attempt is due, while failing") Instant nextAttemptAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer to an enable that enabled the webhook again: where its deliveries resume. "
+                + "WHERE_IT_STOPPED: with the first event it had not received, nothing is lost. OLDEST_KEPT_EVENT: retention "
+                + "(WAAROM_EVENTS_RETENTION, 90 days by default) removed events it had not received yet, so it resumes with the oldest "
+                + "event still kept; the receiver missed events and should resynchronise (e.g. read the current values).",
+                examples = "WHERE_IT_STOPPED") Resumption resumedFrom) {
+
+    /** Where the deliveries of a webhook that was enabled again resume. */
+    public enum Resumption { WHERE_IT_STOPPED, OLDEST_KEPT_EVENT }
 }

@@ -2,6 +2,7 @@ package org.waarom.api.webhook.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.FieldError;
 import org.waarom.api.common.InvalidRequestException;
@@ -33,8 +34,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Registering webhooks and reading their delivery log. Delivery itself is {@link WebhookDeliveryJob}'s:
- * a request that changes something only writes its event, it never waits for a receiver.
+ * Registering webhooks, enabling disabled ones again, and reading their delivery log. Delivery itself is
+ * {@link WebhookDeliveryJob}'s: a request that changes something only writes its event, it never waits for a receiver.
  */
 @ApplicationScoped
 public class WebhookService {
@@ -102,19 +103,69 @@ public class WebhookService {
         require(org, id).delete();
     }
 
-    /** The delivery log, newest event first. */
+    /**
+     * Enables a disabled webhook again, with its secret and its place in the feed: the next delivery is due
+     * now, with the first event it has not received, and the later ones follow in order. When retention has
+     * removed some of those, it resumes with the oldest event still kept, and the answer and the
+     * {@code webhook.enabled} event say so: refusing would not bring the events back, and the only other way
+     * out (delete and create) would lose them just the same, and the secret with them. Enabling an enabled
+     * webhook changes nothing and writes no event.
+     */
+    @Transactional
+    public WebhookView enable(String org, long id) {
+        // Locked: of two enables at once, the second waits and then finds the webhook enabled (one event, not two).
+        Webhook webhook = require(org, id, LockModeType.PESSIMISTIC_WRITE);
+        if (webhook.enabled) {
+            return WebhookMapper.view(webhook, null);
+        }
+        WebhookView.Resumption resumedFrom = WebhookView.Resumption.WHERE_IT_STOPPED;
+        if (!events.keepsEverythingAfter(webhook.feedCursor)) {
+            resumedFrom = WebhookView.Resumption.OLDEST_KEPT_EVENT;
+            webhook.feedCursor = events.oldestKept();
+        }
+        WebhookEnabled enabled = new WebhookEnabled(webhook.id, webhook.url, resumedFrom, webhook.disabledAt, webhook.disabledReason, actor.name());
+        webhook.enabled = true;
+        webhook.disabledAt = null;
+        webhook.disabledReason = null;
+        // A fresh start: no back-off left over from before, and the delivery job takes it up on its next run.
+        webhook.attempts = 0;
+        webhook.failingSince = null;
+        webhook.lastError = null;
+        webhook.lease = null;
+        webhook.nextAttemptAt = Instant.now(clock);
+        events.record(webhook.organization, EventType.WEBHOOK_ENABLED, enabled);
+        return WebhookMapper.view(webhook, null, resumedFrom);
+    }
+
+    /** The data of a {@code webhook.enabled} event: where it resumes, and why it had been disabled. */
+    record WebhookEnabled(long webhookId, String url, WebhookView.Resumption resumedFrom, Instant disabledAt, String disabledReason, String by) {
+    }
+
+    /**
+     * The delivery log, newest event first. An undelivered entry is still being retried (RETRYING) while its
+     * webhook is enabled and its event still kept, as {@link DeliveryLogRetention} counts it too; otherwise it was
+     * given up (ABANDONED): the webhook was disabled, or it was enabled again after retention had removed the event.
+     */
     @Transactional
     public Page<WebhookDeliveryView> deliveries(String org, long id, PageRequest page) {
         Webhook webhook = require(org, id);
         var query = WebhookDelivery.<WebhookDelivery>find("webhookId", Sort.by("id").descending(), webhook.id);
-        List<WebhookDeliveryView> items = query.page(page.page(), page.size()).list().stream()
-                .map(delivery -> WebhookMapper.view(delivery, webhook)).toList();
+        List<WebhookDelivery> entries = query.page(page.page(), page.size()).list();
+        Set<Long> undelivered = entries.stream().filter(delivery -> delivery.deliveredAt == null).map(delivery -> delivery.eventId)
+                .collect(Collectors.toSet());
+        Set<Long> retried = webhook.enabled && !undelivered.isEmpty() ? events.kept(undelivered) : Set.of();
+        List<WebhookDeliveryView> items = entries.stream()
+                .map(delivery -> WebhookMapper.view(delivery, retried.contains(delivery.eventId))).toList();
         return Page.of(items, page, query.count());
     }
 
     private Webhook require(String org, long id) {
+        return require(org, id, LockModeType.NONE);
+    }
+
+    private Webhook require(String org, long id, LockModeType lock) {
         Organization organization = organizations.require(org);
-        return Webhook.<Webhook>find("id = ?1 and organization = ?2", id, organization).firstResultOptional()
+        return Webhook.<Webhook>find("id = ?1 and organization = ?2", id, organization).withLock(lock).firstResultOptional()
                 .orElseThrow(() -> notFound(id));
     }
 
