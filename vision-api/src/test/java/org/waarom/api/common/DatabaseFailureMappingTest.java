@@ -28,7 +28,7 @@ class DatabaseFailureMappingTest {
                 if (method.getName().equals("getRequestUri")) {
                     return URI.create("http://localhost/api/v1/organizations/zorg/goals");
                 }
-                throw new UnsupportedOperationException(method.getName());
+                throw new AssertionError("the mappers asked the request for " + method.getName() + "; only its path was expected");
             });
     private static final SQLException ADMIN_SHUTDOWN = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
 
