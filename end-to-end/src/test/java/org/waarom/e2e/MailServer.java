@@ -1,5 +1,9 @@
 package org.waarom.e2e;
 
+import com.icegreen.greenmail.foedus.util.MsgRangeFilter;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,6 +38,9 @@ final class MailServer implements AutoCloseable {
      * next pass. Five seconds keeps that to a short delay instead of half a minute of the test.
      */
     private static final int CLIENT_SOCKET_TIMEOUT_MILLIS = 5_000;
+
+    /** Messages 1 to the last: GreenMail copies a range while it holds the lock its deliveries take. */
+    private static final MsgRangeFilter EVERY_MESSAGE = new MsgRangeFilter("*:*", false);
 
     private final List<ReceivedMail> beforeRestarts = new ArrayList<>();
     private final int port;
@@ -94,14 +101,28 @@ final class MailServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * What every mailbox holds now. The services deliver while a test reads, so each inbox is copied
+     * under the lock GreenMail's deliveries take: {@code findReceivedMessages} walks the live message
+     * list without it, and a mail arriving during that walk throws ConcurrentModificationException.
+     */
     private static List<ReceivedMail> read(GreenMail server) {
         List<ReceivedMail> mails = new ArrayList<>();
-        // GreenMail makes a user (a mailbox) for every address it delivers to.
+        // GreenMail makes a user (a mailbox) for every address it delivers to; its user map is concurrent.
         for (GreenMailUser user : server.getUserManager().listUser()) {
-            server.findReceivedMessages(candidate -> candidate.getEmail().equals(user.getEmail()), message -> true)
-                    .forEach(message -> mails.add(ReceivedMail.of(user.getEmail(), message)));
+            for (StoredMessage message : inbox(server, user).getMessages(EVERY_MESSAGE)) {
+                mails.add(ReceivedMail.of(user.getEmail(), message.getMimeMessage()));
+            }
         }
         return mails;
+    }
+
+    private static MailFolder inbox(GreenMail server, GreenMailUser user) {
+        try {
+            return server.getManagers().getImapHostManager().getInbox(user);
+        } catch (FolderException e) {
+            throw new IllegalStateException("No inbox for " + user.getEmail(), e);
+        }
     }
 
     /** One message as the mailbox {@code mailbox} got it: its headers (addresses only, no names) and plain-text part. */
