@@ -265,6 +265,21 @@ class RoleMatrixTest {
                     asAdmin().get(f.references() + "/" + f.operatorReference()).then().body("title", equalTo(Fixture.OPERATOR_REFERENCE));
                     asAdmin().get(f.references() + "/" + f.secondOperatorReference()).then().statusCode(200);
                 }),
+        CREATE_WEBHOOK("admin platform-admin", 201,
+                (f, as) -> as.contentType(ContentType.JSON).body(Fixture.webhook()).post(f.webhooks()),
+                f -> asAdmin().get(f.webhooks()).then().body("total", equalTo(0))),
+        LIST_WEBHOOKS("admin platform-admin", 200,
+                (f, as) -> {
+                    f.disabledWebhook();
+                    return as.get(f.webhooks());
+                }, null),
+        READ_WEBHOOK("admin platform-admin", 200,
+                (f, as) -> as.get(f.disabledWebhook()), null),
+        READ_WEBHOOK_DELIVERIES("admin platform-admin", 200,
+                (f, as) -> as.get(f.disabledWebhook() + "/deliveries"), null),
+        DELETE_WEBHOOK("admin platform-admin", 204,
+                (f, as) -> as.delete(f.disabledWebhook()),
+                f -> asAdmin().get(f.disabledWebhook()).then().statusCode(200)),
         ENABLE_WEBHOOK("admin platform-admin", 200,
                 (f, as) -> as.post(f.disabledWebhook() + "/enable"),
                 f -> asAdmin().get(f.disabledWebhook()).then().body("enabled", equalTo(false))),
@@ -432,10 +447,8 @@ class RoleMatrixTest {
          */
         String disabledWebhook() {
             if (disabledWebhook == null) {
-                String webhooks = "/api/v1/organizations/" + org + "/webhooks";
-                long id = asAdmin().contentType(ContentType.JSON)
-                        .body(Map.of("url", "https://hr.zorg-a.example/hooks/waarom", "events", List.of("indicator.target.revised")))
-                        .post(webhooks).then().statusCode(201).extract().jsonPath().getLong("id");
+                long id = asAdmin().contentType(ContentType.JSON).body(webhook())
+                        .post(webhooks()).then().statusCode(201).extract().jsonPath().getLong("id");
                 try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
                      PreparedStatement disable = connection.prepareStatement("update webhook set enabled = false, disabled_at = now(), "
                              + "disabled_reason = 'Deliveries failed for a day' where id = ?")) {
@@ -444,9 +457,18 @@ class RoleMatrixTest {
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-                disabledWebhook = webhooks + "/" + id;
+                disabledWebhook = webhooks() + "/" + id;
             }
             return disabledWebhook;
+        }
+
+        String webhooks() {
+            return "/api/v1/organizations/" + org + "/webhooks";
+        }
+
+        /** A webhook on an event the matrix never writes, so that it sends nothing anywhere. */
+        static Map<String, Object> webhook() {
+            return Map.of("url", "https://hr.zorg-a.example/hooks/waarom", "events", List.of("indicator.target.revised"));
         }
 
         TestKeys.IssuedKey platformVictim() {
