@@ -11,6 +11,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,7 @@ class CalendarFeedTest {
                 .header("Content-Type", equalTo("text/calendar; charset=utf-8"))
                 .extract().response();
         Calendar calendar = parse(first);
+        assertThat(calendar.validate().getEntries()).as("RFC 5545 validation").isEmpty();
         assertThat(value(calendar, Property.PRODID)).isEqualTo("-//Waarom//Review tasks//EN");
         assertThat(value(calendar, Property.VERSION)).isEqualTo("2.0");
         assertThat(value(calendar, "X-WR-CALNAME")).contains("Test " + org);
@@ -125,6 +127,20 @@ class CalendarFeedTest {
                 .post(tasks(org) + "/" + cycle + "/complete").then().statusCode(200);
         assertThat(eventsByUid(parse(asAdmin().get(ics(org)).then().statusCode(200).extract().response())))
                 .containsOnlyKeys(uid(afterVision, org), uid(goal, org));
+    }
+
+    @Test
+    void withoutOpenTasksTheFeedIsStillValidICalendar() throws Exception {
+        String org = newOrganization("ics-empty");
+
+        Calendar calendar = parse(asAdmin().get(ics(org)).then().statusCode(200).extract().response());
+
+        // RFC 5545 wants at least one component: the UTC zone stands in for the missing events.
+        assertThat(calendar.validate().getEntries()).as("RFC 5545 validation").isEmpty();
+        assertThat(calendar.<VEvent>getComponents(Component.VEVENT)).isEmpty();
+        assertThat(calendar.<CalendarComponent>getComponents(Component.VTIMEZONE)).singleElement()
+                .satisfies(zone -> assertThat(value(zone, Property.TZID)).isEqualTo("UTC"));
+        assertThat(value(calendar, "X-WR-CALNAME")).contains("Test " + org);
     }
 
     @Test

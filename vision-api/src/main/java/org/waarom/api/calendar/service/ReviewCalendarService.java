@@ -4,15 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.TzName;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
@@ -20,6 +28,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
+import net.fortuna.ical4j.validate.ValidationResult;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.organization.rest.OrganizationView;
@@ -37,7 +46,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -87,8 +98,13 @@ public class ReviewCalendarService {
         calendar.add(new XProperty("X-WR-CALNAME", title));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-        for (ReviewTaskView task : reviews.openTasks(org)) {
+        List<ReviewTaskView> open = reviews.openTasks(org);
+        for (ReviewTaskView task : open) {
             calendar.add(event(organization, policies.get(task.element()), task));
+        }
+        if (open.isEmpty()) {
+            // RFC 5545 wants at least one component in a calendar; with no open task it holds the UTC zone only.
+            calendar.add(utc());
         }
         byte[] body = write(calendar);
         return new ReviewCalendar(body, EntityTags.strong("ics-" + sha256(body).substring(0, 32)));
@@ -148,11 +164,30 @@ public class ReviewCalendarService {
                 .toString();
     }
 
+    /** A time zone without offsets or changes: UTC, the zone the feed's timestamps are written in. */
+    private static VTimeZone utc() {
+        Standard standard = new Standard();
+        standard.add(new DtStart<>(LocalDateTime.of(1970, 1, 1, 0, 0)));
+        standard.add(new TzOffsetFrom(ZoneOffset.UTC));
+        standard.add(new TzOffsetTo(ZoneOffset.UTC));
+        standard.add(new TzName("UTC"));
+        VTimeZone zone = new VTimeZone(new ComponentList<>(List.of(standard)));
+        zone.add(new TzId("UTC"));
+        return zone;
+    }
+
+    /**
+     * Writes the calendar after validating it: what we publish is valid iCalendar, or the request
+     * fails loudly instead of confusing clients. (ical4j's own validating writer only logs a warning.)
+     */
     private static byte[] write(Calendar calendar) {
         StringWriter out = new StringWriter();
         try {
-            // Validating: what we publish is valid iCalendar, or the request fails loudly instead of confusing clients.
-            new CalendarOutputter().output(calendar, out);
+            ValidationResult result = calendar.validate();
+            if (result.hasErrors()) {
+                throw new IllegalStateException("The review calendar is not valid iCalendar: " + result);
+            }
+            new CalendarOutputter(false).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ValidationException e) {
