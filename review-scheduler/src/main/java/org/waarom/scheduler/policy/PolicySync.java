@@ -49,6 +49,9 @@ public class PolicySync {
     CycleTriggers triggers;
 
     @Inject
+    CycleSchedules schedules;
+
+    @Inject
     PolicySyncLog log;
 
     @Inject
@@ -76,7 +79,12 @@ public class PolicySync {
         policies.values().forEach(policy -> CycleTriggers.settled(policy, snapshot)
                 .ifPresentOrElse(change -> changes.merge(change, 1, Integer::sum), () -> changed.add(policy)));
         List<JobKey> gone = snapshot.jobs().stream().filter(key -> !policies.containsKey(key)).toList();
-        int failures = inBatches(changed, batch -> triggers.applyAll(batch, snapshot), changes)
+        Growth growth = new Growth(snapshot.jobs().size());
+        int failures = inBatches(changed, batch -> {
+                    Map<CycleTriggers.Change, Integer> applied = triggers.applyAll(batch, snapshot);
+                    growth.added(applied.getOrDefault(CycleTriggers.Change.CREATED, 0));
+                    return applied;
+                }, changes, growth::afterCommit)
                 + inBatches(gone, batch -> {
                     Map<CycleTriggers.Change, Integer> removed = new EnumMap<>(CycleTriggers.Change.class);
                     batch.forEach(key -> {
@@ -85,7 +93,7 @@ public class PolicySync {
                         }
                     });
                     return removed;
-                }, changes);
+                }, changes, () -> { });
         if (failures == 0) {
             int scheduled = triggers.scheduledJobs().size();
             log.recordSuccess(clock.instant(), policies.size(), scheduled);
@@ -96,19 +104,52 @@ public class PolicySync {
     }
 
     /**
+     * Counts the cycle jobs a sync creates and has the planner statistics refreshed (after the
+     * batch's commit) each time their number has doubled since the last refresh, starting from
+     * {@value #BATCH}: a handful of refreshes for a first sync of tens of thousands, none for the
+     * usual sync that creates a few.
+     */
+    private final class Growth {
+        private long jobs;
+        private long refreshedAt;
+        private boolean due;
+
+        Growth(long existing) {
+            jobs = existing;
+            refreshedAt = Math.max(existing, BATCH / 2);
+        }
+
+        /** Called inside a batch's transaction; the refresh runs once it has committed. */
+        void added(int created) {
+            jobs += created;
+            due = jobs >= 2 * refreshedAt;
+        }
+
+        void afterCommit() {
+            if (due) {
+                due = false;
+                refreshedAt = jobs;
+                schedules.refreshStatistics();
+            }
+        }
+    }
+
+    /**
      * Runs {@code work} over {@code items} in transactions of {@value #BATCH}: one commit (and
      * fsync) per policy made 40,000 policies take minutes. A batch that fails rolls back as a
      * whole and is then done one item at a time, so that one bad policy costs only itself.
      *
+     * @param afterCommit run after each batch that committed as a whole
      * @return how many items failed on their own
      */
     private <T> int inBatches(List<T> items, Function<List<T>, Map<CycleTriggers.Change, Integer>> work,
-                              Map<CycleTriggers.Change, Integer> changes) {
+                              Map<CycleTriggers.Change, Integer> changes, Runnable afterCommit) {
         int failures = 0;
         for (int from = 0; from < items.size(); from += BATCH) {
             List<T> batch = items.subList(from, Math.min(items.size(), from + BATCH));
             try {
                 QuartzWork.inTransaction(() -> work.apply(batch)).forEach((change, n) -> changes.merge(change, n, Integer::sum));
+                afterCommit.run();
             } catch (RuntimeException batchFailure) {
                 for (T single : batch) {
                     try {

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -84,6 +86,25 @@ class PolicySyncTest {
         // The second page was read because the first said there were 3 policies in pages of 2.
         stub.verify(getRequestedFor(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> syncLog.lastSuccess().isPresent());
+    }
+
+    @Test
+    void aSyncThatCreatesManyJobsRefreshesThePlannerStatisticsOfTheJobStore() throws Exception {
+        long analysedBefore = manualAnalyses("qrtz_job_details");
+        int many = 1_200;
+        String items = IntStream.range(0, many)
+                .mapToObj(n -> policy("bulk-" + n, "vision", true, "P3Y", ANCHOR))
+                .collect(Collectors.joining(","));
+        stub.stubFor(get(urlPathEqualTo("/api/v1/review-policies")).withQueryParam("page", equalTo("0"))
+                .willReturn(json("{\"items\":[" + items + "],\"page\":0,\"size\":" + many + ",\"total\":" + many + "}")));
+        scheduler.resume();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> quartz.checkExists(CycleTriggers.jobKey("bulk-" + (many - 1), "vision")));
+        // Refreshed as the job store grew (after 500 jobs and again after 1,000), so that Quartz's
+        // lookups by key do not keep a plan made for nearly empty tables.
+        await().atMost(Duration.ofSeconds(30)).until(() -> manualAnalyses("qrtz_job_details") >= analysedBefore + 2);
+        assertThat(manualAnalyses("qrtz_triggers")).isPositive();
+        assertThat(manualAnalyses("cycle_schedule")).isPositive();
     }
 
     @Test
@@ -194,6 +215,18 @@ class PolicySyncTest {
             query.setString(1, jobName);
             try (java.sql.ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) + " " + row.getDate(2).toLocalDate() : null;
+            }
+        }
+    }
+
+    /** How often the table was analysed by hand (ANALYZE), not by autovacuum. */
+    private long manualAnalyses(String table) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "select analyze_count from pg_stat_user_tables where relname = ?")) {
+            query.setString(1, table);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
             }
         }
     }
