@@ -79,12 +79,10 @@ public class PolicySync {
         policies.values().forEach(policy -> CycleTriggers.settled(policy, snapshot)
                 .ifPresentOrElse(change -> changes.merge(change, 1, Integer::sum), () -> changed.add(policy)));
         List<JobKey> gone = snapshot.jobs().stream().filter(key -> !policies.containsKey(key)).toList();
-        Growth growth = new Growth(snapshot.jobs().size());
-        int failures = inBatches(changed, batch -> {
-                    Map<CycleTriggers.Change, Integer> applied = triggers.applyAll(batch, snapshot);
-                    growth.added(applied.getOrDefault(CycleTriggers.Change.CREATED, 0));
-                    return applied;
-                }, changes, growth::afterCommit)
+        int existing = snapshot.jobs().size();
+        Growth growth = new Growth(existing);
+        int failures = inBatches(changed, batch -> triggers.applyAll(batch, snapshot), changes,
+                () -> growth.committed(existing + changes.getOrDefault(CycleTriggers.Change.CREATED, 0)))
                 + inBatches(gone, batch -> {
                     Map<CycleTriggers.Change, Integer> removed = new EnumMap<>(CycleTriggers.Change.class);
                     batch.forEach(key -> {
@@ -104,30 +102,20 @@ public class PolicySync {
     }
 
     /**
-     * Counts the cycle jobs a sync creates and has the planner statistics refreshed (after the
-     * batch's commit) each time their number has doubled since the last refresh, starting from
-     * {@value #BATCH}: a handful of refreshes for a first sync of tens of thousands, none for the
-     * usual sync that creates a few.
+     * Has the planner statistics refreshed each time a sync has doubled the number of cycle jobs
+     * since the last refresh, starting from {@value #BATCH}: a handful of refreshes for a first sync
+     * of tens of thousands, none for the usual sync that creates a few.
      */
     private final class Growth {
-        private long jobs;
         private long refreshedAt;
-        private boolean due;
 
         Growth(long existing) {
-            jobs = existing;
             refreshedAt = Math.max(existing, BATCH / 2);
         }
 
-        /** Called inside a batch's transaction; the refresh runs once it has committed. */
-        void added(int created) {
-            jobs += created;
-            due = jobs >= 2 * refreshedAt;
-        }
-
-        void afterCommit() {
-            if (due) {
-                due = false;
+        /** After a batch's commit, with the number of cycle jobs there are now. */
+        void committed(long jobs) {
+            if (jobs >= 2 * refreshedAt) {
                 refreshedAt = jobs;
                 schedules.refreshStatistics();
             }
