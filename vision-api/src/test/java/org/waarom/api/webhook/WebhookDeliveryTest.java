@@ -36,6 +36,7 @@ import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 import static org.waarom.api.ApiTestSupport.statement;
+import static org.waarom.api.webhook.WebhookTestSupport.eventIds;
 
 /**
  * Delivery against a real HTTP receiver on a free port: signed as in Standard Webhooks, at least
@@ -330,20 +331,6 @@ class WebhookDeliveryTest {
                 return row.getString(1);
             }
         }
-    }
-
-    /** The ids of the organisation's events of this type (all when null), in feed order. */
-    private static List<Long> eventIds(String org, String type) {
-        JsonPath feed = asAdmin().get("/api/v1/organizations/" + org + "/events").then().statusCode(200).extract().jsonPath();
-        List<Long> ids = feed.getList("items.id", Long.class);
-        List<String> types = feed.getList("items.type", String.class);
-        List<Long> matching = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (type == null || type.equals(types.get(i))) {
-                matching.add(ids.get(i));
-            }
-        }
-        return matching;
     }
 
     /** Base64 HMAC-SHA256 of {@code prefix} and then {@code body}, keyed with the decoded part of a {@code whsec_} secret. */

@@ -32,6 +32,8 @@ import static org.waarom.api.ApiTestSupport.assertProblem;
 import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 import static org.waarom.api.ApiTestSupport.statement;
+import static org.waarom.api.webhook.WebhookTestSupport.eventIds;
+import static org.waarom.api.webhook.WebhookTestSupport.feed;
 import static org.waarom.api.webhook.WebhookTestSupport.webhooks;
 
 /**
@@ -266,26 +268,8 @@ class WebhookEnableTest {
         assertThat(hooks.get(org, id).getString("disabledReason")).startsWith("Deliveries failed since");
     }
 
-    private static JsonPath feed(String org) {
-        return asAdmin().get("/api/v1/organizations/" + org + "/events?limit=500").then().statusCode(200).extract().jsonPath();
-    }
-
     /** The webhooks named by the organisation's webhook.enabled events, in feed order. */
     private static List<Long> enabledEvents(String org) {
         return feed(org).getList("items.findAll { it.type == 'webhook.enabled' }.data.webhookId", Long.class);
-    }
-
-    /** The ids of the organisation's events of this type, in feed order. */
-    private static List<Long> eventIds(String org, String type) {
-        JsonPath feed = feed(org);
-        List<Long> ids = feed.getList("items.id", Long.class);
-        List<String> types = feed.getList("items.type", String.class);
-        List<Long> matching = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (type.equals(types.get(i))) {
-                matching.add(ids.get(i));
-            }
-        }
-        return matching;
     }
 }

@@ -47,6 +47,25 @@ final class WebhookTestSupport {
         return asAdmin().get(webhooks(org) + "/" + id + "/deliveries").then().statusCode(200).extract().jsonPath();
     }
 
+    /** The organisation's event feed, up to 500 events. */
+    static JsonPath feed(String org) {
+        return asAdmin().get("/api/v1/organizations/" + org + "/events?limit=500").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The ids of the organisation's events of this type (all when null), in feed order. */
+    static List<Long> eventIds(String org, String type) {
+        JsonPath feed = feed(org);
+        List<Long> ids = feed.getList("items.id", Long.class);
+        List<String> types = feed.getList("items.type", String.class);
+        List<Long> matching = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (type == null || type.equals(types.get(i))) {
+                matching.add(ids.get(i));
+            }
+        }
+        return matching;
+    }
+
     /** Deletes what {@link #create} registered (those a test deleted itself answer 404). */
     void deleteAll() {
         created.forEach(path -> asAdmin().delete(path));
