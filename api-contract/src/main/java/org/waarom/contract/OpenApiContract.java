@@ -1,0 +1,167 @@
+package org.waarom.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.RestAssured;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A REST Assured filter that holds every call to the API to the OpenAPI document the API itself serves at
+ * {@code /q/openapi}: the document is the contract, and a test that receives an answer the document does not describe
+ * fails, whatever the test itself asserts.
+ *
+ * <ul>
+ *   <li>Every answer is checked: its status must be declared for the operation, its content type too, and its body must
+ *       match the schema (types, formats, enums, {@code nullable}, {@code required}, and no property the schema does not
+ *       declare).</li>
+ *   <li>A request the document refuses (a missing required field, an unknown one, a parameter out of bounds) must be
+ *       refused by the API with a 4xx; the API accepting it means the document says less than the API takes.</li>
+ *   <li>A path or method the document does not have must be answered 404 or 405 as {@code application/problem+json}.</li>
+ * </ul>
+ *
+ * Only paths under {@code /api/} are operations of the API; health, metrics and the document itself are the framework's.
+ * Installed once per test JVM by {@link ContractLauncherListener} and {@link ContractQuarkusCallback}.
+ */
+public final class OpenApiContract implements OrderedFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    /** Findings that say the request matched no operation of the document. */
+    private static final Set<String> NO_OPERATION = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+
+    /** Adds the filter to REST Assured's default filters of this class loader, once. */
+    public static void install() {
+        synchronized (RestAssured.class) {
+            if (RestAssured.filters().stream().noneMatch(OpenApiContract.class::isInstance)) {
+                RestAssured.filters(new OpenApiContract());
+            }
+        }
+    }
+
+    /** Runs last, so that it sees the request exactly as it is sent and the answer exactly as it arrived. */
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpecification, FilterContext context) {
+        Response response = context.next(request, responseSpecification);
+        URI uri = URI.create(request.getURI());
+        if (!uri.getRawPath().startsWith("/api/") || "OPTIONS".equalsIgnoreCase(request.getMethod())) {
+            // OPTIONS is a CORS preflight, answered by the HTTP layer before any operation of the API.
+            return response;
+        }
+        check(validatorFor(uri), RestAssuredRequest.of(request), response);
+        return response;
+    }
+
+    private static void check(OpenApiInteractionValidator validator, Request request, Response response) {
+        int status = response.statusCode();
+        String call = request.getMethod() + " " + request.getPath() + " → " + status;
+        ValidationReport requestReport = validator.validateRequest(request);
+        boolean noOperation = requestReport.getMessages().stream().anyMatch(message -> NO_OPERATION.contains(message.getKey()));
+        if (noOperation) {
+            String contentType = String.valueOf(response.contentType());
+            if ((status != 404 && status != 405) || !contentType.startsWith("application/problem+json")) {
+                throw new AssertionError("The OpenAPI document has no operation for " + call + ", yet the API answered it with "
+                        + status + " " + contentType + " instead of a 404/405 problem: " + describe(requestReport));
+            }
+            return;
+        }
+        if (requestReport.hasErrors() && (status < 400 || status >= 500)) {
+            throw new AssertionError("The API answered " + call + " though the OpenAPI document refuses the request: "
+                    + describe(requestReport));
+        }
+        ValidationReport responseReport = validator.validateResponse(request.getPath(), request.getMethod(), RestAssuredResponse.of(response));
+        if (responseReport.hasErrors()) {
+            throw new AssertionError("The answer to " + call + " is not what the OpenAPI document describes: " + describe(responseReport)
+                    + "\nBody: " + abbreviate(response.asString()));
+        }
+    }
+
+    private static String describe(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(message -> "\n - " + message.getKey() + ": " + message.getMessage()
+                        + message.getNestedMessages().stream().map(nested -> "\n     " + nested.getMessage()).collect(Collectors.joining()))
+                .collect(Collectors.joining());
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 2_000 ? body : body.substring(0, 2_000) + "…";
+    }
+
+    private static OpenApiInteractionValidator validatorFor(URI uri) {
+        String base = uri.getScheme() + "://" + uri.getAuthority();
+        return VALIDATORS.computeIfAbsent(base, OpenApiContract::load);
+    }
+
+    /** Reads the document the API at {@code base} serves: the one its clients read. */
+    private static OpenApiInteractionValidator load(String base) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("GET " + base + "/q/openapi answered " + answer.statusCode());
+            }
+            JsonNode document = JSON.readTree(answer.body());
+            return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(forValidator(document))).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("The OpenAPI document of " + base + " could not be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the OpenAPI document of " + base, e);
+        }
+    }
+
+    /**
+     * The one place where the validator is wrong, mended on its copy of the document (the served document is not changed).
+     * OpenAPI 3.0 writes a nullable reference as {@code {"allOf": [{"$ref": …}], "nullable": true}}, which generators and
+     * linters read as "this schema, or null"; the validator applies {@code nullable} to the {@code allOf} wrapper only and
+     * then refuses null inside it. Rewritten as {@code {"anyOf": [{"$ref": …}, {"type": "null"}]}}, which says the same to
+     * the JSON Schema validator underneath.
+     */
+    static JsonNode forValidator(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode allOf = object.get("allOf");
+            if (object.path("nullable").asBoolean(false) && allOf instanceof ArrayNode parts && parts.size() == 1) {
+                ArrayNode anyOf = JSON.createArrayNode().add(parts.get(0)).add(JSON.createObjectNode().put("type", "null"));
+                object.remove("allOf");
+                object.remove("nullable");
+                object.remove("type");
+                object.set("anyOf", anyOf);
+            }
+            for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
+                forValidator(children.next());
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(OpenApiContract::forValidator);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,290 @@
+package org.waarom.api.common.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.RecordComponentInfo;
+import org.waarom.api.element.ElementType;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Makes the document say exactly what the API sends and takes, from the code that decides it, so that the two cannot
+ * drift apart:
+ * <ul>
+ *   <li><b>required</b>: Jackson writes every property of an answer, {@code null} included, unless the record or the
+ *       component says {@code @JsonInclude(NON_NULL/NON_EMPTY)}. So every property of a schema that only answers carry is
+ *       required, except those. (Which ones may be null, the records say with {@code @Schema(nullable = true)}.)</li>
+ *   <li><b>no unknown fields</b>: the API refuses a request body with a field it does not know (400), so every schema
+ *       a request body uses says {@code additionalProperties: false}.</li>
+ *   <li><b>parameters</b>: path and query parameters are read as text and checked by the API itself (for its own
+ *       error messages); the document gives their real type and bounds, the same everywhere, from one table here.</li>
+ *   <li><b>dates and instants</b> are written in place ({@code type: string, format: date-time}) instead of as
+ *       references to schemas named after Java classes.</li>
+ * </ul>
+ * It runs at build time, when the class index is at hand.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class ContractFilter implements OASFilter {
+
+    static final String SCHEMAS = "#/components/schemas/";
+    /** The element type, as a path or query parameter. */
+    static final String ELEMENT_TYPE = "ElementTypeName";
+
+    /** An organisation's slug, as the API accepts it when the organisation is created. */
+    static final String ORGANIZATION_SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
+    private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
+    private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
+    private static final Set<String> OMITTED_WHEN_EMPTY = Set.of("NON_NULL", "NON_EMPTY", "NON_ABSENT", "NON_DEFAULT");
+    /** Schemas SmallRye names after Java scalar types; written in place instead. */
+    private static final Set<String> SCALARS = Set.of("Instant", "LocalDate", "OffsetDateTime", "URI", "Duration", "Period");
+
+    private final IndexView index;
+
+    public ContractFilter(IndexView index) {
+        this.index = index;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null || components.getSchemas() == null || openAPI.getPaths() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = components.getSchemas();
+        components.addSchema(ELEMENT_TYPE, OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .description("One of the four elements, as it appears in paths")
+                .enumeration(Arrays.stream(ElementType.values()).<Object>map(ElementType::path).toList()));
+        inlineScalars(openAPI, schemas);
+        Schema event = schemas.get("Event");
+        if (event != null) {
+            event.addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).additionalPropertiesBoolean(Boolean.TRUE));
+        }
+
+        Set<String> answered = new HashSet<>();
+        Set<String> requested = new HashSet<>();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> reachable(media.getSchema(), schemas, requested));
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().getAPIResponses().values().stream()
+                        .filter(response -> response.getContent() != null)
+                        .flatMap(response -> response.getContent().getMediaTypes().values().stream())
+                        .map(MediaType::getSchema)
+                        .forEach(schema -> reachable(schema, schemas, answered));
+            }
+            typeParameters(operation);
+        }));
+        Map<String, ClassInfo> classes = schemaClasses();
+        for (String name : requested) {
+            Schema schema = schemas.get(name);
+            if (schema.getProperties() != null && schema.getAdditionalPropertiesBoolean() == null && schema.getAdditionalPropertiesSchema() == null) {
+                schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
+            }
+        }
+        for (String name : answered) {
+            if (!requested.contains(name) && classes.containsKey(name)) {
+                requireWhatJacksonWrites(schemas.get(name), classes.get(name));
+            }
+        }
+    }
+
+    /** Every property a record component Jackson always writes is required. */
+    private static void requireWhatJacksonWrites(Schema schema, ClassInfo type) {
+        if (schema.getProperties() == null || omitsEmpty(type.declaredAnnotation(JSON_INCLUDE))) {
+            return;
+        }
+        List<String> required = new ArrayList<>();
+        for (RecordComponentInfo component : type.recordComponents()) {
+            FieldInfo field = type.field(component.name());
+            boolean omitted = field != null && omitsEmpty(field.annotation(JSON_INCLUDE));
+            if (!omitted && schema.getProperties().containsKey(component.name())) {
+                required.add(component.name());
+            }
+        }
+        schema.setRequired(required.isEmpty() ? null : required);
+    }
+
+    private static boolean omitsEmpty(AnnotationInstance include) {
+        if (include == null) {
+            return false;
+        }
+        AnnotationValue value = include.value();
+        return value != null && OMITTED_WHEN_EMPTY.contains(value.asEnum());
+    }
+
+    /** Record classes by the schema name SmallRye gives them: {@code @Schema(name)}, or else the simple class name. */
+    private Map<String, ClassInfo> schemaClasses() {
+        Map<String, ClassInfo> classes = new HashMap<>();
+        for (ClassInfo type : index.getKnownClasses()) {
+            if (!type.isRecord() || !type.name().toString().startsWith("org.waarom.")) {
+                continue;
+            }
+            AnnotationInstance schema = type.declaredAnnotation(SCHEMA);
+            AnnotationValue name = schema == null ? null : schema.value("name");
+            classes.put(name == null ? type.simpleName() : name.asString(), type);
+        }
+        return classes;
+    }
+
+    /** The names of the component schemas {@code schema} uses, directly or through others. */
+    private static void reachable(Schema schema, Map<String, Schema> schemas, Set<String> names) {
+        Deque<Schema> open = new ArrayDeque<>();
+        if (schema != null) {
+            open.add(schema);
+        }
+        while (!open.isEmpty()) {
+            Schema next = open.pop();
+            if (next.getRef() != null) {
+                String name = next.getRef().substring(SCHEMAS.length());
+                if (names.add(name) && schemas.containsKey(name)) {
+                    open.add(schemas.get(name));
+                }
+            }
+            children(next, open::add);
+        }
+    }
+
+    private static void children(Schema schema, Consumer<Schema> each) {
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(each);
+        }
+        if (schema.getItems() != null) {
+            each.accept(schema.getItems());
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            each.accept(schema.getAdditionalPropertiesSchema());
+        }
+        for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (parts != null) {
+                parts.forEach(each);
+            }
+        }
+    }
+
+    /** Replaces references to {@link #SCALARS} by a copy of what they stand for, and drops those schemas. */
+    private static void inlineScalars(OpenAPI openAPI, Map<String, Schema> schemas) {
+        Map<String, Schema> scalars = new HashMap<>();
+        SCALARS.forEach(name -> {
+            if (schemas.containsKey(name)) {
+                scalars.put(SCHEMAS + name, schemas.get(name));
+            }
+        });
+        Collection<Schema> roots = new LinkedHashSet<>(schemas.values());
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().map(Parameter::getSchema).filter(s -> s != null).forEach(roots::add);
+            }
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> roots.add(media.getSchema()));
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getContent() != null)
+                        .flatMap(response -> response.getContent().getMediaTypes().values().stream())
+                        .forEach(media -> roots.add(media.getSchema()));
+            }
+        }));
+        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Schema> open = new ArrayDeque<>(roots.stream().filter(s -> s != null).toList());
+        while (!open.isEmpty()) {
+            Schema next = open.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            inline(next, scalars);
+            children(next, open::add);
+        }
+        SCALARS.forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    /** {@code {"$ref": Instant}} or {@code {"allOf": [{"$ref": Instant}], …}} becomes {@code {"type": "string", "format": "date-time", …}}. */
+    private static void inline(Schema schema, Map<String, Schema> scalars) {
+        Schema target = null;
+        if (schema.getRef() != null && scalars.containsKey(schema.getRef())) {
+            target = scalars.get(schema.getRef());
+            schema.setRef(null);
+        } else if (schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getAllOf().get(0).getRef() != null
+                && scalars.containsKey(schema.getAllOf().get(0).getRef())) {
+            target = scalars.get(schema.getAllOf().get(0).getRef());
+            schema.setAllOf(null);
+        }
+        if (target == null) {
+            return;
+        }
+        boolean nullable = schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL);
+        List<Schema.SchemaType> types = new ArrayList<>(target.getType());
+        if (nullable) {
+            types.add(Schema.SchemaType.NULL);
+        }
+        schema.setType(types);
+        schema.setFormat(target.getFormat());
+        if (schema.getExamples() == null && target.getExamples() != null) {
+            schema.setExamples(target.getExamples());
+        }
+    }
+
+    /**
+     * The parameters the API reads as text and checks itself, with their real type and bounds, one table for all
+     * operations: {@code page} from 0, {@code size} from 1 to 200, ids and version numbers from 1, the element type as
+     * {@value #ELEMENT_TYPE}.
+     */
+    private static void typeParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() != Parameter.In.PATH && parameter.getIn() != Parameter.In.QUERY) {
+                continue;
+            }
+            Schema typed = switch (parameter.getName()) {
+                case "page" -> integer(0, null, "int32");
+                case "size" -> integer(1, 200, "int32");
+                case "n", "against", "version" -> integer(1, null, "int32");
+                case "id", "goalId", "indicatorId", "taskId", "consultationId", "feedbackId", "webhookId" -> integer(1, null, "int64");
+                case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(ORGANIZATION_SLUG);
+                case "type" -> parameter.getIn() == Parameter.In.PATH ? OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE) : null;
+                default -> null;
+            };
+            if (typed != null) {
+                Schema existing = parameter.getSchema();
+                if (existing != null && existing.getDefaultValue() != null) {
+                    typed.setDefaultValue(existing.getDefaultValue());
+                }
+                parameter.setSchema(typed);
+            }
+        }
+    }
+
+    private static Schema integer(int minimum, Integer maximum, String format) {
+        Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format(format).minimum(java.math.BigDecimal.valueOf(minimum));
+        if (maximum != null) {
+            schema.setMaximum(java.math.BigDecimal.valueOf(maximum));
+        }
+        return schema;
+    }
+}
