@@ -36,7 +36,8 @@ public class AuditLogResource {
 
     @GET
     @Requires(Permission.AUDIT_LOG_READ)
-    @Operation(summary = "The organisation's audit log", description = "Every state-changing request: who, with which credential, what, when and how it ended. Newest first; organisation admins only.")
+    @Operation(operationId = "listAuditEntries", summary = "The organisation's audit log",
+            description = "Every state-changing request: who, with which credential, what, when and how it ended. Newest first; organisation admins only.")
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
     public Response list(@PathParam("org") String org,

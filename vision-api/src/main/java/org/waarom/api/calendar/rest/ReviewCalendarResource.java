@@ -85,7 +85,7 @@ public class ReviewCalendarResource {
     @Produces(TEXT_CALENDAR)
     @Requires(Permission.REVIEW_TASK_READ)
     @AcceptsToken(AcceptsToken.Kind.CALENDAR_FEED)
-    @Operation(summary = "Subscribe to the open review tasks (iCalendar)",
+    @Operation(operationId = "getReviewCalendar", summary = "Subscribe to the open review tasks (iCalendar)",
             description = "One all-day event per open review task on its due date, with a stable UID, the reason and what to do, "
                     + "and an alarm at the policy's `remindBefore`. Done and cancelled tasks leave the feed. "
                     + "Authenticate with `Authorization: Bearer …` (any role in the organisation), or, for calendar clients "

@@ -104,7 +104,7 @@ public class DocumentResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MARKDOWN})
     @Requires(Permission.ELEMENT_READ)
     @PublicWhen(PublicRead.DOCUMENT)
-    @Operation(summary = "The vision document", description = DESCRIPTION + PUBLIC,
+    @Operation(operationId = "getDocument", summary = "The vision document", description = DESCRIPTION + PUBLIC,
             extensions = @Extension(name = "x-public-read", value = "document"))
     @APIResponse(responseCode = "200", description = "The document in the negotiated language and representation",
             headers = {@Header(name = "ETag", description = "Strong; differs per language and representation; changes with every change of what the document shows",

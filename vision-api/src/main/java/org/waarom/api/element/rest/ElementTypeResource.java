@@ -21,7 +21,7 @@ public class ElementTypeResource {
 
     @GET
     @Requires(Permission.ELEMENT_TYPES_READ)
-    @Operation(summary = "The four element types",
+    @Operation(operationId = "listElementTypes", summary = "The four element types",
             description = "Mission, vision, values and strategy: their guiding questions (nl, en), whether they are changeable, what a version must hold, what their items are and their default review policy.")
     public List<ElementTypeView> list() {
         return Arrays.stream(ElementType.values()).map(VersionMapper::view).toList();

@@ -36,7 +36,8 @@ public class EventResource {
 
     @GET
     @Requires(Permission.EVENT_FEED_READ)
-    @Operation(summary = "The event feed of all organisations", description = FEED_DESCRIPTION + " For the review-scheduler (`service`) and the operator.")
+    @Operation(operationId = "listEvents", summary = "The event feed of all organisations",
+            description = FEED_DESCRIPTION + " For the review-scheduler (`service`) and the operator.")
     @APIResponse(responseCode = "200", description = "Events after the cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
     public EventPage feed(@QueryParam("after") @Parameter(description = "The `next` of the previous answer") String after,

@@ -34,7 +34,9 @@ public class AllReviewPoliciesResource {
 
     @GET
     @Requires(Permission.ALL_REVIEW_POLICIES_READ)
-    @Operation(summary = "All review policies", description = "Four per organisation, paginated by organisation (`size` organisations per page, so up to 4 × size items). For the review-scheduler (`service`) and the operator.")
+    @Operation(operationId = "listAllReviewPolicies", summary = "All review policies",
+            description = "Four per organisation, paginated by organisation (`size` organisations per page, so up to 4 × size items). "
+                    + "For the review-scheduler (`service`) and the operator.")
     @APIResponse(responseCode = "200", description = "A page of policies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllPoliciesPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {

@@ -31,7 +31,7 @@ public class MeResource {
 
     @GET
     @Requires(Permission.ME_READ)
-    @Operation(summary = "Who am I", description = "The caller's name, credential, platform roles and roles per organisation.")
+    @Operation(operationId = "getMe", summary = "Who am I", description = "The caller's name, credential, platform roles and roles per organisation.")
     public MeView me() {
         Caller caller = actor.caller().orElse(CurrentActor.SYSTEM);
         Map<String, List<String>> organizations = new TreeMap<>();
