@@ -30,7 +30,9 @@ import java.net.URI;
 /** Acknowledgements of adopted versions (DESIGN section 8): employees confirm they read them; admins see who has and has not. */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Acknowledgements")
+@Tag(name = "Acknowledgements",
+        description = "Confirmations that people read an adopted version. Every employee acknowledges for themselves; admins (e.g. an HR system's key) "
+                + "see who has and who has not.")
 public class AcknowledgementResource {
 
     private static final String PATH = "api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements";

@@ -25,7 +25,9 @@ import java.util.List;
 
 @Path("/api/v1/organizations/{org}/audit-log")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit log")
+@Tag(name = "Audit log",
+        description = "Every state-changing request in an organisation: who, with which credential, what, when and how it ended. "
+                + "For organisation admins who need to account for changes.")
 public class AuditLogResource {
 
     private final AuditLogService auditLog;

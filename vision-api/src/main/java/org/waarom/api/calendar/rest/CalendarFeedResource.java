@@ -36,7 +36,7 @@ import java.util.List;
  */
 @Path("/api/v1/organizations/{org}/calendar-feeds")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Calendar")
+@Tag(name = "Calendar") // described once, on ReviewCalendarResource
 public class CalendarFeedResource {
 
     private final CalendarFeedService feeds;

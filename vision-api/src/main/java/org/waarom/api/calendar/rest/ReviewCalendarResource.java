@@ -33,7 +33,9 @@ import org.waarom.api.security.Requires;
  * this one) accepts a personal feed token in the query ({@link CalendarFeedResource}).
  */
 @Path("/api/v1/organizations/{org}/review-tasks.ics")
-@Tag(name = "Calendar")
+@Tag(name = "Calendar",
+        description = "The open review tasks as an iCalendar feed for Outlook, Google Calendar or Apple Calendar, and the personal feed tokens a calendar "
+                + "client puts in its subscription URL. Usually quality managers subscribe; everyone manages their own feeds.")
 @SecurityScheme(securitySchemeName = ReviewCalendarResource.FEED_TOKEN_SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.QUERY, apiKeyName = AcceptsToken.QUERY_PARAMETER,
         description = "A calendar feed token (`wcal_…`, created at …/calendar-feeds) in the subscription URL. "

@@ -49,7 +49,9 @@ import java.util.function.Supplier;
  */
 @Path("/api/v1/organizations/{org}/consultations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Consultations")
+@Tag(name = "Consultations",
+        description = "Consultation rounds that ask an audience for feedback on a draft before it is adopted. Editors open and close rounds and invite "
+                + "people without an account; the drafting roles and invited participants (with their invitation token) give feedback.")
 @SecurityScheme(securitySchemeName = ConsultationResource.INVITATION_SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.QUERY, apiKeyName = AcceptsToken.QUERY_PARAMETER,
         description = "A consultation invitation token (`winv_…`, created at …/consultations/{id}/invitations) in the URL. It reads the round "

@@ -34,7 +34,7 @@ import java.net.URI;
 /** Opening a consultation round on a draft, and the rounds held on a version (DESIGN section 8). */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Consultations")
+@Tag(name = "Consultations") // described once, on ConsultationResource
 public class VersionConsultationResource {
 
     private final ConsultationService consultations;

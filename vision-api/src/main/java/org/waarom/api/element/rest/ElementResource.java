@@ -49,7 +49,10 @@ import java.util.List;
 /** An organisation's four elements and their versions (DESIGN section 3). */
 @Path("/api/v1/organizations/{org}/elements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Elements")
+@Tag(name = "Elements",
+        description = "The four elements (mission, vision, values and strategy) and their versions: drafting, adopting, withdrawing and restoring them, "
+                + "their history, diffs and translations. Editors draft, approvers adopt, and everyone in the organisation (and systems such as HR, "
+                + "with …/values/current) reads what is in effect.")
 public class ElementResource {
 
     private static final String VERSION_PATH = "api/v1/organizations/{org}/elements/{type}/versions/{n}";

@@ -16,7 +16,7 @@ import java.util.List;
 
 @Path("/api/v1/element-types")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Elements")
+@Tag(name = "Elements") // described once, on ElementResource
 public class ElementTypeResource {
 
     @GET

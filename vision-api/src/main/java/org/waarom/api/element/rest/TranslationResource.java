@@ -33,7 +33,7 @@ import org.waarom.api.security.Requires;
 /** Translations of a version into the organisation's other languages (DESIGN section 3). */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/translations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Elements")
+@Tag(name = "Elements") // described once, on ElementResource
 public class TranslationResource {
 
     private static final String EXAMPLE = "{\"status\": \"APPROVED\", \"content\": {\"items\": [{\"key\": \"respect\", \"title\": \"Respect\", "

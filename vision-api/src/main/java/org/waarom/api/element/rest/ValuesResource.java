@@ -43,7 +43,7 @@ import java.util.List;
 
 /** The current values for HR systems (DESIGN section 8, exports): JSON or CSV, in the negotiated language, cheap to poll. */
 @Path("/api/v1/organizations/{org}/values")
-@Tag(name = "Elements")
+@Tag(name = "Elements") // described once, on ElementResource
 public class ValuesResource {
 
     private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CurrentValuesCsv.MEDIA_TYPE)).build();

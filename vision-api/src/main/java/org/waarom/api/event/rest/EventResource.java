@@ -21,7 +21,9 @@ import org.waarom.api.security.Requires;
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events",
+        description = "Feeds of everything that changes, in commit order and never skipping an event. An organisation's feed is for its own integrations "
+                + "(HR systems, intranets); the feed of all organisations is for the review-scheduler and the operator.")
 public class EventResource {
 
     static final String FEED_DESCRIPTION = "Events in commit order. Start without `after`, then pass the `next` of each answer as `after`: "

@@ -21,7 +21,7 @@ import org.waarom.api.security.Requires;
 /** One organisation's event feed, for its own integrations (HR systems, intranets). */
 @Path("/api/v1/organizations/{org}/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events") // described once, on EventResource
 public class OrganizationEventResource {
 
     private final EventService events;

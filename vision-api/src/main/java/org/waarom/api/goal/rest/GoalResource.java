@@ -43,7 +43,9 @@ import java.util.List;
 /** Strategic and operational goals and their indicators (DESIGN section 4). */
 @Path("/api/v1/organizations/{org}/goals")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Goals")
+@Tag(name = "Goals",
+        description = "Strategic goals that serve the vision and strategy, the operational goals under them, and their indicators and measurements. "
+                + "Editors and admins plan and measure; everyone in the organisation reads the progress.")
 public class GoalResource {
 
     private final GoalService goals;

@@ -23,7 +23,7 @@ import org.waarom.api.security.Requires;
 /** Measurements and target revisions of an organisation's indicators. */
 @Path("/api/v1/organizations/{org}/indicators")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Goals")
+@Tag(name = "Goals") // described once, on GoalResource
 public class IndicatorResource {
 
     private final GoalService goals;

@@ -34,7 +34,9 @@ import java.net.URI;
 
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = "Organizations",
+        description = "The organisations on the platform, under which everything else lives. Platform admins create them; organisation admins set their "
+                + "name, languages and which reads are public.")
 public class OrganizationResource {
 
     /** The list's schema for the OpenAPI document (generic records are erased). */

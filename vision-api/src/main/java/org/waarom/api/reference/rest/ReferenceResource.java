@@ -44,7 +44,9 @@ import java.util.List;
 /** References, "how does this fit our vision?" (DESIGN section 8): work that cites the statements, queryable per element and item. */
 @Path("/api/v1/organizations/{org}/references")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "References")
+@Tag(name = "References",
+        description = "Case discussions, complaints, policy and team-meeting decisions that cite the elements: \"how does this fit our vision?\". "
+                + "Everyone who takes part in the work records them; everyone in the organisation queries them per element and item.")
 public class ReferenceResource {
 
     private static final String CITES = "Each cite names an element (its statement) or an item of it, and is recorded against the version in "

@@ -23,7 +23,7 @@ import java.util.List;
 /** Every organisation's policies at once: what the review-scheduler reconciles its triggers from. */
 @Path("/api/v1/review-policies")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class AllReviewPoliciesResource {
 
     private final ReviewService reviews;

@@ -22,7 +22,7 @@ import org.waarom.api.security.Requires;
 /** Every organisation's review tasks at once: what the review-scheduler sends reminders from. */
 @Path("/api/v1/review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class AllReviewTasksResource {
 
     private final ReviewService reviews;

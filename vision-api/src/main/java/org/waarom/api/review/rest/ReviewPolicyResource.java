@@ -25,7 +25,7 @@ import java.util.List;
 /** An organisation's review policies, one per element (DESIGN section 5). */
 @Path("/api/v1/organizations/{org}/review-policies")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class ReviewPolicyResource {
 
     private final ReviewService reviews;

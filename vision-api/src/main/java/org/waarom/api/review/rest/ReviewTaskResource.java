@@ -44,7 +44,10 @@ import java.util.List;
  */
 @Path("/api/v1/organizations/{org}/review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews",
+        description = "Periodic reviews of the elements: each element's review policy and the review tasks and reminders it leads to. Quality managers "
+                + "set the policies and complete the tasks; the review-scheduler (`service`) asks for tasks, reads them across all organisations and "
+                + "records the reminders it sends.")
 public class ReviewTaskResource {
 
     private final ReviewService reviews;

@@ -37,7 +37,9 @@ import java.util.List;
  */
 @Path("/api/v1/organizations/{org}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys",
+        description = "Credentials for integrations: organisation admins manage their organisation's API keys, platform admins the platform's "
+                + "(`platform-admin`, `service`). GET /api/v1/me tells any caller who they are and which roles they hold.")
 public class ApiKeyResource {
 
     private final ApiKeyService apiKeys;

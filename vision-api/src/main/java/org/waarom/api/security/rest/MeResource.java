@@ -20,7 +20,7 @@ import java.util.TreeMap;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys") // described once, on ApiKeyResource
 public class MeResource {
 
     private final CurrentActor actor;

@@ -32,7 +32,7 @@ import static org.waarom.api.security.rest.ApiKeyResource.keyId;
 /** The platform's API keys ({@code platform-admin}, {@code service}); platform admins only. */
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys") // described once, on ApiKeyResource
 public class PlatformApiKeyResource {
 
     private final ApiKeyService apiKeys;

@@ -34,7 +34,9 @@ import java.util.List;
 /** An organisation's webhooks: HTTP endpoints that receive its events, signed, as they happen. */
 @Path("/api/v1/organizations/{org}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks",
+        description = "HTTP endpoints that receive an organisation's events as they happen, signed with a shared secret. Organisation admins register "
+                + "them, follow their delivery log and enable them again after failures.")
 public class WebhookResource {
 
     static final String DELIVERY = "Each event is POSTed as JSON (`id`, `type`, `organization`, `occurredAt`, `data`, as in the event feed) with the "
