@@ -35,6 +35,8 @@ class OpenApiDocumentTest {
                 "/api/v1/organizations/{org}/elements/{type}/versions/{n}/adopt",
                 "/api/v1/organizations/{org}/elements/{type}/versions/{n}/restore",
                 "/api/v1/organizations/{org}/elements/{type}/versions/{n}/diff");
+        Set<Object> operationIds = new java.util.HashSet<>();
+        Set<Object> usedTags = new java.util.TreeSet<>();
         paths.forEach((path, item) -> item.forEach((method, value) -> {
             if (!METHODS.contains(method)) {
                 return;
@@ -42,6 +44,10 @@ class OpenApiDocumentTest {
             @SuppressWarnings("unchecked") Map<String, Object> operation = (Map<String, Object>) value;
             String name = method.toUpperCase() + " " + path;
             assertThat(operation.get("summary")).as(name + " summary").isNotNull();
+            // The operationId names the method of a generated client: every operation has one of its own.
+            assertThat(operation.get("operationId")).as(name + " operationId").isNotNull();
+            assertThat(operationIds.add(operation.get("operationId"))).as(name + " operationId " + operation.get("operationId") + " is unique").isTrue();
+            usedTags.addAll((List<?>) operation.get("tags"));
             @SuppressWarnings("unchecked") Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             assertThat(responses.keySet()).as(name + " responses").anyMatch(code -> code.startsWith("2")).contains("400", "401", "403", "429", "500");
             if (path.contains("{")) {
@@ -63,6 +69,10 @@ class OpenApiDocumentTest {
                 }
             });
         }));
+        // Each tag once, described (a tag used on several classes is described on one of them).
+        List<Map<String, Object>> tags = document.getList("tags");
+        assertThat(tags.stream().map(tag -> tag.get("name")).toList()).doesNotHaveDuplicates().containsAll(usedTags);
+        tags.forEach(tag -> assertThat((String) tag.get("description")).as(tag.get("name") + " description").isNotBlank());
         assertThat(document.getMap("components.schemas")).containsKeys("Problem", "Version", "Content", "ContentItem", "VersionDiff",
                 "Organization", "CreateOrganization", "VersionRequest", "ElementType");
         assertThat(document.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");

@@ -30,7 +30,9 @@ import java.net.URI;
 /** Acknowledgements of adopted versions (DESIGN section 8): employees confirm they read them; admins see who has and has not. */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Acknowledgements")
+@Tag(name = "Acknowledgements",
+        description = "Confirmations that people read an adopted version. Every employee acknowledges for themselves; admins (e.g. an HR system's key) "
+                + "see who has and who has not.")
 public class AcknowledgementResource {
 
     private static final String PATH = "api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements";
@@ -46,10 +48,11 @@ public class AcknowledgementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ACKNOWLEDGEMENT_RECORD)
-    @Operation(summary = "Acknowledge a version", description = "The caller confirms they read the adopted version (409 for any other status). "
-            + "Once per person and version: 201 the first time, 200 with the existing acknowledgement after that (also for requests at the same time). "
-            + "The person is the caller's token subject; an admin (e.g. an HR system's admin key) names the person by external id in `person`, "
-            + "which an API key must do (400 otherwise), and anyone else naming another person gets 403. The body is optional. " + BASIS)
+    @Operation(operationId = "acknowledgeVersion", summary = "Acknowledge a version",
+            description = "The caller confirms they read the adopted version (409 for any other status). "
+                    + "Once per person and version: 201 the first time, 200 with the existing acknowledgement after that (also for requests at the same time). "
+                    + "The person is the caller's token subject; an admin (e.g. an HR system's admin key) names the person by external id in `person`, "
+                    + "which an API key must do (400 otherwise), and anyone else naming another person gets 403. The body is optional. " + BASIS)
     @APIResponse(responseCode = "201", description = "Acknowledged",
             headers = @Header(name = "Location", description = "The version's acknowledgements", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcknowledgementView.class)))
@@ -64,8 +67,9 @@ public class AcknowledgementResource {
 
     @GET
     @Requires(Permission.ELEMENT_READ)
-    @Operation(summary = "How many acknowledged a version", description = "Everyone who may read the version sees the count, and their own "
-            + "acknowledgement. " + BASIS + " A version that was never adopted counts none.")
+    @Operation(operationId = "getAcknowledgementSummary", summary = "How many acknowledged a version",
+            description = "Everyone who may read the version sees the count, and their own "
+                    + "acknowledgement. " + BASIS + " A version that was never adopted counts none.")
     @APIResponse(responseCode = "200", description = "The count",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcknowledgementSummary.class)))
     public AcknowledgementSummary summary(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n) {
@@ -76,9 +80,10 @@ public class AcknowledgementResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ACKNOWLEDGEMENT_MANAGE)
-    @Operation(summary = "Who has and has not acknowledged", description = "Admins: given the people expected to (e.g. every employee's external id "
-            + "from HR, at most 10000), who acknowledged the version or another with its basis, and who did not. A POST because the list is long; "
-            + "it changes nothing. " + BASIS)
+    @Operation(operationId = "getAcknowledgementStatus", summary = "Who has and has not acknowledged",
+            description = "Admins: given the people expected to (e.g. every employee's external id "
+                    + "from HR, at most 10000), who acknowledged the version or another with its basis, and who did not. A POST because the list is long; "
+                    + "it changes nothing. " + BASIS)
     @APIResponse(responseCode = "200", description = "Who has and who has not",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcknowledgementStatus.class)))
     public AcknowledgementStatus status(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,

@@ -25,7 +25,9 @@ import java.util.List;
 
 @Path("/api/v1/organizations/{org}/audit-log")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit log")
+@Tag(name = "Audit log",
+        description = "Every state-changing request in an organisation: who, with which credential, what, when and how it ended. "
+                + "For organisation admins who need to account for changes.")
 public class AuditLogResource {
 
     private final AuditLogService auditLog;
@@ -36,7 +38,8 @@ public class AuditLogResource {
 
     @GET
     @Requires(Permission.AUDIT_LOG_READ)
-    @Operation(summary = "The organisation's audit log", description = "Every state-changing request: who, with which credential, what, when and how it ended. Newest first; organisation admins only.")
+    @Operation(operationId = "listAuditEntries", summary = "The organisation's audit log",
+            description = "Every state-changing request: who, with which credential, what, when and how it ended. Newest first; organisation admins only.")
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
     public Response list(@PathParam("org") String org,

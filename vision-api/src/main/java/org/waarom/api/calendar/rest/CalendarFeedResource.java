@@ -36,7 +36,7 @@ import java.util.List;
  */
 @Path("/api/v1/organizations/{org}/calendar-feeds")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Calendar")
+@Tag(name = "Calendar") // described once, on ReviewCalendarResource
 public class CalendarFeedResource {
 
     private final CalendarFeedService feeds;
@@ -48,7 +48,7 @@ public class CalendarFeedResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CALENDAR_FEED_MANAGE)
-    @Operation(summary = "Create a calendar feed",
+    @Operation(operationId = "createCalendarFeed", summary = "Create a calendar feed",
             description = "A personal feed token for one calendar client. The answer holds the token and the subscription `url` "
                     + "(…/review-tasks.ics?token=…), this once only; give the url to Outlook, Google Calendar or Apple Calendar. "
                     + "The token reads this organisation's review-task calendar and nothing else.")
@@ -66,7 +66,8 @@ public class CalendarFeedResource {
 
     @GET
     @Requires(Permission.CALENDAR_FEED_MANAGE)
-    @Operation(summary = "List calendar feeds", description = "The caller's own feeds (an admin sees everyone's), never with their tokens. Revoked feeds are not listed.")
+    @Operation(operationId = "listCalendarFeeds", summary = "List calendar feeds",
+            description = "The caller's own feeds (an admin sees everyone's), never with their tokens. Revoked feeds are not listed.")
     @APIResponse(responseCode = "200", description = "A page of feeds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedPage.class)))
     public Response list(@PathParam("org") String org, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
@@ -76,7 +77,8 @@ public class CalendarFeedResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.CALENDAR_FEED_MANAGE)
-    @Operation(summary = "Read a calendar feed", description = "One's own feed (an admin: anyone's), never with its token. Someone else's feed is 404.")
+    @Operation(operationId = "getCalendarFeed", summary = "Read a calendar feed",
+            description = "One's own feed (an admin: anyone's), never with its token. Someone else's feed is 404.")
     @APIResponse(responseCode = "200", description = "The feed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedView.class)))
     public CalendarFeedView get(@PathParam("org") String org, @PathParam("id") String id) {
@@ -86,7 +88,8 @@ public class CalendarFeedResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.CALENDAR_FEED_MANAGE)
-    @Operation(summary = "Revoke a calendar feed", description = "Its token answers 401 from now on. The owner or an admin; someone else's feed is 404.")
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed",
+            description = "Its token answers 401 from now on. The owner or an admin; someone else's feed is 404.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("org") String org, @PathParam("id") String id) {
         feeds.revoke(org, feedId(id));

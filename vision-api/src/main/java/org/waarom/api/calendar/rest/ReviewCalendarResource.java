@@ -33,7 +33,9 @@ import org.waarom.api.security.Requires;
  * this one) accepts a personal feed token in the query ({@link CalendarFeedResource}).
  */
 @Path("/api/v1/organizations/{org}/review-tasks.ics")
-@Tag(name = "Calendar")
+@Tag(name = "Calendar",
+        description = "The open review tasks as an iCalendar feed for Outlook, Google Calendar or Apple Calendar, and the personal feed tokens a calendar "
+                + "client puts in its subscription URL. Usually quality managers subscribe; everyone manages their own feeds.")
 @SecurityScheme(securitySchemeName = ReviewCalendarResource.FEED_TOKEN_SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.QUERY, apiKeyName = AcceptsToken.QUERY_PARAMETER,
         description = "A calendar feed token (`wcal_…`, created at …/calendar-feeds) in the subscription URL. "
@@ -85,7 +87,7 @@ public class ReviewCalendarResource {
     @Produces(TEXT_CALENDAR)
     @Requires(Permission.REVIEW_TASK_READ)
     @AcceptsToken(AcceptsToken.Kind.CALENDAR_FEED)
-    @Operation(summary = "Subscribe to the open review tasks (iCalendar)",
+    @Operation(operationId = "getReviewCalendar", summary = "Subscribe to the open review tasks (iCalendar)",
             description = "One all-day event per open review task on its due date, with a stable UID, the reason and what to do, "
                     + "and an alarm at the policy's `remindBefore`. Done and cancelled tasks leave the feed. "
                     + "Authenticate with `Authorization: Bearer …` (any role in the organisation), or, for calendar clients "

@@ -49,7 +49,9 @@ import java.util.function.Supplier;
  */
 @Path("/api/v1/organizations/{org}/consultations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Consultations")
+@Tag(name = "Consultations",
+        description = "Consultation rounds that ask an audience for feedback on a draft before it is adopted. Editors open and close rounds and invite "
+                + "people without an account; the drafting roles and invited participants (with their invitation token) give feedback.")
 @SecurityScheme(securitySchemeName = ConsultationResource.INVITATION_SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.QUERY, apiKeyName = AcceptsToken.QUERY_PARAMETER,
         description = "A consultation invitation token (`winv_…`, created at …/consultations/{id}/invitations) in the URL. It reads the round "
@@ -76,8 +78,9 @@ public class ConsultationResource {
 
     @GET
     @Requires(Permission.CONSULTATION_READ)
-    @Operation(summary = "List consultation rounds", description = "Newest first, each with its summary (without the feedback texts); "
-            + "optionally only OPEN or CLOSED ones. A round is CLOSED from its deadline on.")
+    @Operation(operationId = "listConsultations", summary = "List consultation rounds",
+            description = "Newest first, each with its summary (without the feedback texts); "
+                    + "optionally only OPEN or CLOSED ones. A round is CLOSED from its deadline on.")
     @APIResponse(responseCode = "200", description = "A page of rounds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationPage.class)))
     public Response list(@PathParam("org") String org,
@@ -90,8 +93,9 @@ public class ConsultationResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.CONSULTATION_READ)
-    @Operation(summary = "Read a consultation round", description = "The round with its summary (counts per stance, per anchor — the statement "
-            + "and every item — and per audience) and every feedback text. It stays readable after the version is adopted; the version links to it.")
+    @Operation(operationId = "getConsultation", summary = "Read a consultation round",
+            description = "The round with its summary (counts per stance, per anchor — the statement "
+                    + "and every item — and per audience) and every feedback text. It stays readable after the version is adopted; the version links to it.")
     @APIResponse(responseCode = "200", description = "The round",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationView.class)))
     public ConsultationView get(@PathParam("org") String org, @PathParam("id") String id) {
@@ -101,8 +105,9 @@ public class ConsultationResource {
     @POST
     @Path("/{id}/close")
     @Requires(Permission.CONSULTATION_MANAGE)
-    @Operation(summary = "Close a consultation round", description = "Before its deadline. The version becomes a DRAFT again, to work the feedback "
-            + "in, and can then be edited and adopted; the round stays attached to it. No If-Match: closing changes no text, and a second close is 409.")
+    @Operation(operationId = "closeConsultation", summary = "Close a consultation round",
+            description = "Before its deadline. The version becomes a DRAFT again, to work the feedback in, and can then be edited and adopted; "
+                    + "the round stays attached to it. No If-Match: closing changes no text, and a second close is 409.")
     @APIResponse(responseCode = "200", description = "The closed round, with its summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationView.class)))
     public ConsultationView close(@PathParam("org") String org, @PathParam("id") String id) {
@@ -115,8 +120,9 @@ public class ConsultationResource {
     @AcceptsToken(AcceptsToken.Kind.CONSULTATION_INVITATION)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = INVITATION_SCHEME)
-    @Operation(summary = "The round as a participant sees it", description = "The question, the deadline, the text under consultation (anchor "
-            + "feedback to its statement or its item keys) and the caller's own feedback. This is where an invitation's `link` leads.")
+    @Operation(operationId = "getParticipation", summary = "The round as a participant sees it",
+            description = "The question, the deadline, the text under consultation (anchor "
+                    + "feedback to its statement or its item keys) and the caller's own feedback. This is where an invitation's `link` leads.")
     @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY, description = TOKEN_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING), example = TOKEN_EXAMPLE)
     @APIResponse(responseCode = "200", description = "The round, for this participant",
@@ -132,10 +138,11 @@ public class ConsultationResource {
     @AcceptsToken(AcceptsToken.Kind.CONSULTATION_INVITATION)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = INVITATION_SCHEME)
-    @Operation(summary = "Give feedback", description = "Anchored to the statement (`{\"statement\": true}`, only when the version has one) or to "
-            + "an item key of the consulted version (else 400 naming `anchor.item`), with a stance and a text. With an account (contributors and "
-            + "the other drafting roles) as oneself; without one through an invitation (`?token=`), whose audience the feedback gets. "
-            + "409 once the round is closed.")
+    @Operation(operationId = "giveFeedback", summary = "Give feedback",
+            description = "Anchored to the statement (`{\"statement\": true}`, only when the version has one) or to "
+                    + "an item key of the consulted version (else 400 naming `anchor.item`), with a stance and a text. With an account (contributors and "
+                    + "the other drafting roles) as oneself; without one through an invitation (`?token=`), whose audience the feedback gets. "
+                    + "409 once the round is closed.")
     @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY, description = TOKEN_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING), example = TOKEN_EXAMPLE)
     @APIResponse(responseCode = "201", description = "The feedback",
@@ -157,8 +164,9 @@ public class ConsultationResource {
     @AcceptsToken(AcceptsToken.Kind.CONSULTATION_INVITATION)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = INVITATION_SCHEME)
-    @Operation(summary = "Change one's own feedback", description = "Replaces anchor, stance and text while the round is open (409 after). "
-            + "Only its author (the same key, token or invitation); someone else's feedback is 404.")
+    @Operation(operationId = "updateFeedback", summary = "Change one's own feedback",
+            description = "Replaces anchor, stance and text while the round is open (409 after). "
+                    + "Only its author (the same key, token or invitation); someone else's feedback is 404.")
     @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY, description = TOKEN_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING), example = TOKEN_EXAMPLE)
     @APIResponse(responseCode = "200", description = "The changed feedback",
@@ -177,7 +185,8 @@ public class ConsultationResource {
     @AcceptsToken(AcceptsToken.Kind.CONSULTATION_INVITATION)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = INVITATION_SCHEME)
-    @Operation(summary = "Withdraw one's own feedback", description = "While the round is open (409 after). Only its author; someone else's is 404.")
+    @Operation(operationId = "withdrawFeedback", summary = "Withdraw one's own feedback",
+            description = "While the round is open (409 after). Only its author; someone else's is 404.")
     @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY, description = TOKEN_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING), example = TOKEN_EXAMPLE)
     @APIResponse(responseCode = "204", description = "Withdrawn")
@@ -192,7 +201,7 @@ public class ConsultationResource {
     @Path("/{id}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CONSULTATION_MANAGE)
-    @Operation(summary = "Invite a participant without an account",
+    @Operation(operationId = "createInvitation", summary = "Invite a participant without an account",
             description = "For one of the round's audiences (clients, families, partner organisations, …). The answer holds the token and a "
                     + "ready `link` (…/consultations/{id}/participation?token=…), this once only. The token gives and changes its own feedback in "
                     + "this round until the round closes or the invitation is revoked, and nothing else. 409 once the round is closed.")
@@ -212,7 +221,7 @@ public class ConsultationResource {
     @GET
     @Path("/{id}/invitations")
     @Requires(Permission.CONSULTATION_MANAGE)
-    @Operation(summary = "List a round's invitations", description = "Those not revoked, never with their tokens.")
+    @Operation(operationId = "listInvitations", summary = "List a round's invitations", description = "Those not revoked, never with their tokens.")
     @APIResponse(responseCode = "200", description = "A page of invitations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationPage.class)))
     public Response invitations(@PathParam("org") String org, @PathParam("id") String id,
@@ -223,7 +232,8 @@ public class ConsultationResource {
     @DELETE
     @Path("/{id}/invitations/{invitationId}")
     @Requires(Permission.CONSULTATION_MANAGE)
-    @Operation(summary = "Revoke an invitation", description = "Its token answers 401 from now on; the feedback given through it stays.")
+    @Operation(operationId = "revokeInvitation", summary = "Revoke an invitation",
+            description = "Its token answers 401 from now on; the feedback given through it stays.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("org") String org, @PathParam("id") String id, @PathParam("invitationId") String invitationId) {
         long invitation = number(invitationId, () -> new NotFoundException("There is no invitation '" + invitationId + "'"));

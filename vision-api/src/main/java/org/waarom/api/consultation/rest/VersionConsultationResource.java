@@ -34,7 +34,7 @@ import java.net.URI;
 /** Opening a consultation round on a draft, and the rounds held on a version (DESIGN section 8). */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Consultations")
+@Tag(name = "Consultations") // described once, on ConsultationResource
 public class VersionConsultationResource {
 
     private final ConsultationService consultations;
@@ -46,7 +46,7 @@ public class VersionConsultationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CONSULTATION_MANAGE)
-    @Operation(summary = "Open a consultation round on a draft",
+    @Operation(operationId = "openConsultation", summary = "Open a consultation round on a draft",
             description = "Asks `audience` the `question` until `deadline` (in the future). Only a draft can be consulted on (409 otherwise); "
                     + "it becomes IN_CONSULTATION and cannot be edited, withdrawn or adopted until the round closes, by hand "
                     + "(…/consultations/{id}/close) or at its deadline, after which it is a DRAFT again. One open round per version. "
@@ -64,7 +64,8 @@ public class VersionConsultationResource {
 
     @GET
     @Requires(Permission.CONSULTATION_READ)
-    @Operation(summary = "The rounds held on a version", description = "Newest first, each with its summary; optionally only OPEN or CLOSED ones.")
+    @Operation(operationId = "listVersionConsultations", summary = "The rounds held on a version",
+            description = "Newest first, each with its summary; optionally only OPEN or CLOSED ones.")
     @APIResponse(responseCode = "200", description = "A page of rounds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationResource.ConsultationPage.class)))
     public Response list(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,

@@ -38,7 +38,9 @@ import java.util.function.Function;
 
 /** The vision document (DESIGN section 8): JSON, a printable HTML page or Markdown, in the negotiated language, cheap to poll. */
 @Path("/api/v1/organizations/{org}/document")
-@Tag(name = "Vision document")
+@Tag(name = "Vision document",
+        description = "The whole vision of an organisation in one read: the elements in effect and the active goals, as JSON, printable HTML or Markdown, "
+                + "in the negotiated language. For intranets, print and websites (without credentials, when the organisation makes it public).")
 public class DocumentResource {
 
     static final String MARKDOWN = "text/markdown";
@@ -104,7 +106,7 @@ public class DocumentResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MARKDOWN})
     @Requires(Permission.ELEMENT_READ)
     @PublicWhen(PublicRead.DOCUMENT)
-    @Operation(summary = "The vision document", description = DESCRIPTION + PUBLIC,
+    @Operation(operationId = "getDocument", summary = "The vision document", description = DESCRIPTION + PUBLIC,
             extensions = @Extension(name = "x-public-read", value = "document"))
     @APIResponse(responseCode = "200", description = "The document in the negotiated language and representation",
             headers = {@Header(name = "ETag", description = "Strong; differs per language and representation; changes with every change of what the document shows",

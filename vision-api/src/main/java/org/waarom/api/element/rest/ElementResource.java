@@ -49,7 +49,10 @@ import java.util.List;
 /** An organisation's four elements and their versions (DESIGN section 3). */
 @Path("/api/v1/organizations/{org}/elements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Elements")
+@Tag(name = "Elements",
+        description = "The four elements (mission, vision, values and strategy) and their versions: drafting, adopting, withdrawing and restoring them, "
+                + "their history, diffs and translations. Editors draft, approvers adopt, and everyone in the organisation (and systems such as HR, "
+                + "with …/values/current) reads what is in effect.")
 public class ElementResource {
 
     private static final String VERSION_PATH = "api/v1/organizations/{org}/elements/{type}/versions/{n}";
@@ -74,7 +77,8 @@ public class ElementResource {
 
     @GET
     @Requires(Permission.ELEMENT_READ)
-    @Operation(summary = "The four elements at a glance", description = "Per element: the version in effect, the open version and how many there are.")
+    @Operation(operationId = "listElements", summary = "The four elements at a glance",
+            description = "Per element: the version in effect, the open version and how many there are.")
     public List<ElementSummary> elements(@PathParam("org") String org) {
         return versions.elements(org);
     }
@@ -83,11 +87,12 @@ public class ElementResource {
     @Requires(Permission.ELEMENT_READ)
     @PublicWhen(value = {PublicRead.MISSION, PublicRead.VISION}, namedBy = "type", unlessQuery = "asOf")
     @Path("/{type}")
-    @Operation(summary = "The version in effect", description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption. "
-            + NEGOTIATED + "\n\n**Public read**: `mission` and `vision` answer without credentials when the organisation has made that element "
-            + "public (`publicReads` on the organisation), for what is in effect now (with `asOf`, credentials are needed); then with "
-            + "`Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`. Otherwise, and for an organisation that does not "
-            + "exist, a request without credentials is 401.",
+    @Operation(operationId = "getCurrentVersion", summary = "The version in effect",
+            description = "Now, or at `asOf` (a date, meaning the start of that day UTC, or an instant). 404 before the first adoption. "
+                    + NEGOTIATED + "\n\n**Public read**: `mission` and `vision` answer without credentials when the organisation has made that element "
+                    + "public (`publicReads` on the organisation), for what is in effect now (with `asOf`, credentials are needed); then with "
+                    + "`Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`. Otherwise, and for an organisation that does not "
+                    + "exist, a request without credentials is 401.",
             extensions = @Extension(name = "x-public-read", value = "mission, vision"))
     @APIResponse(responseCode = "200", description = "The version in effect, in the negotiated language",
             headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
@@ -118,7 +123,7 @@ public class ElementResource {
     @GET
     @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions")
-    @Operation(summary = "Version history", description = "All versions, newest first, paginated.")
+    @Operation(operationId = "listVersions", summary = "Version history", description = "All versions, newest first, paginated.")
     @APIResponse(responseCode = "200", description = "A page of versions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionPage.class)))
     public Response history(@PathParam("org") String org, @PathParam("type") String type,
@@ -130,7 +135,7 @@ public class ElementResource {
     @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a new draft", description = "409 while another version of the element is open.")
+    @Operation(operationId = "createVersion", summary = "Start a new draft", description = "409 while another version of the element is open.")
     @APIResponse(responseCode = "201", description = "The new draft",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
@@ -142,8 +147,9 @@ public class ElementResource {
     @GET
     @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions/{n}")
-    @Operation(summary = "Read a version", description = NEGOTIATED + " The ETag of the default-language representation is the one to send in If-Match; "
-            + "that of a translated representation is accepted too.")
+    @Operation(operationId = "getVersion", summary = "Read a version",
+            description = NEGOTIATED + " The ETag of the default-language representation is the one to send in If-Match; "
+                    + "that of a translated representation is accepted too.")
     @APIResponse(responseCode = "200", description = "The version, in the negotiated language",
             headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
@@ -162,7 +168,8 @@ public class ElementResource {
     @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a draft", description = "Replaces content and change reason. Needs If-Match; only drafts can be edited (409 otherwise).")
+    @Operation(operationId = "updateVersion", summary = "Edit a draft",
+            description = "Replaces content and change reason. Needs If-Match; only drafts can be edited (409 otherwise).")
     @APIResponse(responseCode = "200", description = "The edited draft; the new ETag is in the ETag header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response update(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
@@ -174,7 +181,8 @@ public class ElementResource {
     @DELETE
     @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}")
-    @Operation(summary = "Withdraw an open version", description = "The version stays in the history as WITHDRAWN. Needs If-Match.")
+    @Operation(operationId = "withdrawVersion", summary = "Withdraw an open version",
+            description = "The version stays in the history as WITHDRAWN. Needs If-Match.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     public Response withdraw(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
                              @HeaderParam("If-Match") String ifMatch) {
@@ -185,8 +193,10 @@ public class ElementResource {
     @POST
     @Requires(Permission.VERSION_ADOPT)
     @Path("/{type}/versions/{n}/adopt")
-    @Operation(summary = "Adopt a version", description = "The open version becomes ADOPTED; the one it replaces SUPERSEDED with effectiveTo. Needs If-Match; the body is optional. "
-            + "`significantChange: true` asks everyone to acknowledge the new version again; otherwise acknowledgements of the versions before count for it.")
+    @Operation(operationId = "adoptVersion", summary = "Adopt a version",
+            description = "The open version becomes ADOPTED; the one it replaces SUPERSEDED with effectiveTo. Needs If-Match; the body is optional. "
+                    + "`significantChange: true` asks everyone to acknowledge the new version again; "
+                    + "otherwise acknowledgements of the versions before count for it.")
     @APIResponse(responseCode = "200", description = "The adopted version, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response adopt(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
@@ -198,7 +208,8 @@ public class ElementResource {
     @POST
     @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}/restore")
-    @Operation(summary = "Restore a version as a new draft", description = "History is never rewritten: the content of version n becomes a new draft based on n. The body is optional.")
+    @Operation(operationId = "restoreVersion", summary = "Restore a version as a new draft",
+            description = "History is never rewritten: the content of version n becomes a new draft based on n. The body is optional.")
     @APIResponse(responseCode = "201", description = "The new draft",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
@@ -210,7 +221,9 @@ public class ElementResource {
     @GET
     @Requires(Permission.ELEMENT_READ)
     @Path("/{type}/versions/{n}/diff")
-    @Operation(summary = "What changed", description = "From version `against` (default: the version n was based on, else n − 1) to version n: items by key, field by field, and a word diff of the statement.")
+    @Operation(operationId = "diffVersions", summary = "What changed",
+            description = "From version `against` (default: the version n was based on, else n − 1) to version n: "
+                    + "items by key, field by field, and a word diff of the statement.")
     @APIResponse(responseCode = "200", description = "The diff",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDiff.class)))
     public VersionDiff diff(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,

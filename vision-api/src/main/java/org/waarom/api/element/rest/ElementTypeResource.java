@@ -16,12 +16,12 @@ import java.util.List;
 
 @Path("/api/v1/element-types")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Elements")
+@Tag(name = "Elements") // described once, on ElementResource
 public class ElementTypeResource {
 
     @GET
     @Requires(Permission.ELEMENT_TYPES_READ)
-    @Operation(summary = "The four element types",
+    @Operation(operationId = "listElementTypes", summary = "The four element types",
             description = "Mission, vision, values and strategy: their guiding questions (nl, en), whether they are changeable, what a version must hold, what their items are and their default review policy.")
     public List<ElementTypeView> list() {
         return Arrays.stream(ElementType.values()).map(VersionMapper::view).toList();

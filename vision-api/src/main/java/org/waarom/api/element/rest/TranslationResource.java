@@ -33,7 +33,7 @@ import org.waarom.api.security.Requires;
 /** Translations of a version into the organisation's other languages (DESIGN section 3). */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/translations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Elements")
+@Tag(name = "Elements") // described once, on ElementResource
 public class TranslationResource {
 
     private static final String EXAMPLE = "{\"status\": \"APPROVED\", \"content\": {\"items\": [{\"key\": \"respect\", \"title\": \"Respect\", "
@@ -47,9 +47,10 @@ public class TranslationResource {
 
     @GET
     @Requires(Permission.ELEMENT_READ)
-    @Operation(summary = "A version's translations", description = "Per language: status, last change and whether it is complete (a draft whose "
-            + "item keys changed after translating makes it incomplete; incomplete translations are not served). `missing` lists the "
-            + "organisation's languages without a translation.")
+    @Operation(operationId = "listTranslations", summary = "A version's translations",
+            description = "Per language: status, last change and whether it is complete (a draft whose "
+                    + "item keys changed after translating makes it incomplete; incomplete translations are not served). `missing` lists the "
+                    + "organisation's languages without a translation.")
     @APIResponse(responseCode = "200", description = "The translations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationList.class)))
     public TranslationList list(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n) {
@@ -59,7 +60,7 @@ public class TranslationResource {
     @GET
     @Path("/{lang}")
     @Requires(Permission.ELEMENT_READ)
-    @Operation(summary = "Read a translation", description = "Whatever its status, with its ETag (for If-Match on a change).")
+    @Operation(operationId = "getTranslation", summary = "Read a translation", description = "Whatever its status, with its ETag (for If-Match on a change).")
     @APIResponse(responseCode = "200", description = "The translation",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationView.class)))
@@ -74,11 +75,12 @@ public class TranslationResource {
     @Path("/{lang}")
     @Requires(Permission.VERSION_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write a translation", description = "Creates (201) or replaces (200) the version's translation in `lang`, one of the "
-            + "organisation's languages other than its default (400 otherwise). The content has the version's shape: a statement exactly when "
-            + "the version has one, and exactly the version's item keys (400 naming the missing and unknown keys). Allowed on drafts and on "
-            + "adopted versions alike (it never changes the version's own text), not on withdrawn ones (409). Replacing needs If-Match with "
-            + "the translation's ETag (428 without, 412 when stale); creating takes none. Only APPROVED translations are served to readers.")
+    @Operation(operationId = "putTranslation", summary = "Write a translation",
+            description = "Creates (201) or replaces (200) the version's translation in `lang`, one of the "
+                    + "organisation's languages other than its default (400 otherwise). The content has the version's shape: a statement exactly when "
+                    + "the version has one, and exactly the version's item keys (400 naming the missing and unknown keys). Allowed on drafts and on "
+                    + "adopted versions alike (it never changes the version's own text), not on withdrawn ones (409). Replacing needs If-Match with "
+                    + "the translation's ETag (428 without, 412 when stale); creating takes none. Only APPROVED translations are served to readers.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationRequest.class),
             examples = @ExampleObject(name = "values in French", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created",
@@ -99,7 +101,8 @@ public class TranslationResource {
     @DELETE
     @Path("/{lang}")
     @Requires(Permission.VERSION_WRITE)
-    @Operation(summary = "Delete a translation", description = "Readers of that language get the default language again. Needs If-Match.")
+    @Operation(operationId = "deleteTranslation", summary = "Delete a translation",
+            description = "Readers of that language get the default language again. Needs If-Match.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
                            @PathParam("lang") @Parameter(example = "fr") String lang, @HeaderParam("If-Match") String ifMatch) {

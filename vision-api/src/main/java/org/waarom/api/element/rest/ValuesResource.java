@@ -43,7 +43,7 @@ import java.util.List;
 
 /** The current values for HR systems (DESIGN section 8, exports): JSON or CSV, in the negotiated language, cheap to poll. */
 @Path("/api/v1/organizations/{org}/values")
-@Tag(name = "Elements")
+@Tag(name = "Elements") // described once, on ElementResource
 public class ValuesResource {
 
     private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CurrentValuesCsv.MEDIA_TYPE)).build();
@@ -66,7 +66,7 @@ public class ValuesResource {
     @Produces({MediaType.APPLICATION_JSON, CurrentValuesCsv.MEDIA_TYPE})
     @Requires(Permission.ELEMENT_READ)
     @PublicWhen(PublicRead.VALUES)
-    @Operation(summary = "The current values, for HR systems",
+    @Operation(operationId = "getCurrentValues", summary = "The current values, for HR systems",
             description = "The adopted values in effect now, each with its behaviours, with the version, `effectiveFrom` and the language. "
                     + "JSON by default; `Accept: text/csv` gives CSV (RFC 4180, UTF-8, CRLF): a header row "
                     + "`key,title,description,behaviours,version,effective_from,language` and one row per value, behaviours joined by ` | ` "

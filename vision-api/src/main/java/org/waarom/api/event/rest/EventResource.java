@@ -21,7 +21,9 @@ import org.waarom.api.security.Requires;
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events",
+        description = "Feeds of everything that changes, in commit order and never skipping an event. An organisation's feed is for its own integrations "
+                + "(HR systems, intranets); the feed of all organisations is for the review-scheduler and the operator.")
 public class EventResource {
 
     static final String FEED_DESCRIPTION = "Events in commit order. Start without `after`, then pass the `next` of each answer as `after`: "
@@ -36,7 +38,8 @@ public class EventResource {
 
     @GET
     @Requires(Permission.EVENT_FEED_READ)
-    @Operation(summary = "The event feed of all organisations", description = FEED_DESCRIPTION + " For the review-scheduler (`service`) and the operator.")
+    @Operation(operationId = "listEvents", summary = "The event feed of all organisations",
+            description = FEED_DESCRIPTION + " For the review-scheduler (`service`) and the operator.")
     @APIResponse(responseCode = "200", description = "Events after the cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
     public EventPage feed(@QueryParam("after") @Parameter(description = "The `next` of the previous answer") String after,

@@ -21,7 +21,7 @@ import org.waarom.api.security.Requires;
 /** One organisation's event feed, for its own integrations (HR systems, intranets). */
 @Path("/api/v1/organizations/{org}/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events") // described once, on EventResource
 public class OrganizationEventResource {
 
     private final EventService events;
@@ -34,7 +34,7 @@ public class OrganizationEventResource {
 
     @GET
     @Requires(Permission.ORGANIZATION_EVENTS_READ)
-    @Operation(summary = "The event feed of one organisation", description = EventResource.FEED_DESCRIPTION)
+    @Operation(operationId = "listOrganizationEvents", summary = "The event feed of one organisation", description = EventResource.FEED_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "Events after the cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
     public EventPage organizationFeed(@PathParam("org") String org,

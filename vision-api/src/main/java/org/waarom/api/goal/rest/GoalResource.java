@@ -43,7 +43,9 @@ import java.util.List;
 /** Strategic and operational goals and their indicators (DESIGN section 4). */
 @Path("/api/v1/organizations/{org}/goals")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Goals")
+@Tag(name = "Goals",
+        description = "Strategic goals that serve the vision and strategy, the operational goals under them, and their indicators and measurements. "
+                + "Editors and admins plan and measure; everyone in the organisation reads the progress.")
 public class GoalResource {
 
     private final GoalService goals;
@@ -55,7 +57,8 @@ public class GoalResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Create a goal", description = "Strategic: `serves` vision and/or strategy. Operational: `parentId` names its strategic goal.")
+    @Operation(operationId = "createGoal", summary = "Create a goal",
+            description = "Strategic: `serves` vision and/or strategy. Operational: `parentId` names its strategic goal.")
     @APIResponse(responseCode = "201", description = "The goal",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
@@ -68,7 +71,8 @@ public class GoalResource {
 
     @GET
     @Requires(Permission.GOAL_READ)
-    @Operation(summary = "List goals", description = "With their indicators and progress; filter by status, kind and what they serve.")
+    @Operation(operationId = "listGoals", summary = "List goals",
+            description = "With their indicators and progress; filter by status, kind and what they serve.")
     @APIResponse(responseCode = "200", description = "A page of goals",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalPage.class)))
     public Response list(@PathParam("org") String org,
@@ -86,7 +90,8 @@ public class GoalResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.GOAL_READ)
-    @Operation(summary = "Read a goal", description = "With its indicators (latest value, progress, whether the target is met, target history).")
+    @Operation(operationId = "getGoal", summary = "Read a goal",
+            description = "With its indicators (latest value, progress, whether the target is met, target history).")
     @APIResponse(responseCode = "200", description = "The goal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
@@ -99,7 +104,8 @@ public class GoalResource {
     @Path("/{id}")
     @Consumes({OrganizationResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Change a goal", description = "Title, description, owner, target date, serves (strategic goals). Needs If-Match.")
+    @Operation(operationId = "updateGoal", summary = "Change a goal",
+            description = "Title, description, owner, target date, serves (strategic goals). Needs If-Match.")
     @APIResponse(responseCode = "200", description = "The changed goal, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
     public Response update(@PathParam("org") String org, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
@@ -111,7 +117,8 @@ public class GoalResource {
     @POST
     @Path("/{id}/reach")
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Mark a goal reached", description = "By hand (cause MANUAL). Its strategic goal is reached too when all its operational goals are. 409 unless OPEN.")
+    @Operation(operationId = "reachGoal", summary = "Mark a goal reached",
+            description = "By hand (cause MANUAL). Its strategic goal is reached too when all its operational goals are. 409 unless OPEN.")
     @APIResponse(responseCode = "200", description = "The reached goal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
     public Response reach(@PathParam("org") String org, @PathParam("id") String id) {
@@ -121,7 +128,8 @@ public class GoalResource {
     @POST
     @Path("/{id}/reopen")
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Reopen a goal", description = "A reached or abandoned goal becomes OPEN again; reaching it is recorded anew.")
+    @Operation(operationId = "reopenGoal", summary = "Reopen a goal",
+            description = "A reached or abandoned goal becomes OPEN again; reaching it is recorded anew.")
     @APIResponse(responseCode = "200", description = "The reopened goal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
     public Response reopen(@PathParam("org") String org, @PathParam("id") String id) {
@@ -131,7 +139,8 @@ public class GoalResource {
     @POST
     @Path("/{id}/abandon")
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Abandon a goal", description = "409 unless OPEN. An abandoned operational goal no longer counts for its strategic goal.")
+    @Operation(operationId = "abandonGoal", summary = "Abandon a goal",
+            description = "409 unless OPEN. An abandoned operational goal no longer counts for its strategic goal.")
     @APIResponse(responseCode = "200", description = "The abandoned goal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
     public Response abandon(@PathParam("org") String org, @PathParam("id") String id) {
@@ -142,7 +151,8 @@ public class GoalResource {
     @Path("/{id}/indicators")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Add an indicator", description = "Baseline, target and direction: INCREASE needs a target above the baseline, DECREASE below.")
+    @Operation(operationId = "createIndicator", summary = "Add an indicator",
+            description = "Baseline, target and direction: INCREASE needs a target above the baseline, DECREASE below.")
     @APIResponse(responseCode = "201", description = "The indicator",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))

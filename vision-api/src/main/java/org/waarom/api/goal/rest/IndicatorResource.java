@@ -23,7 +23,7 @@ import org.waarom.api.security.Requires;
 /** Measurements and target revisions of an organisation's indicators. */
 @Path("/api/v1/organizations/{org}/indicators")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Goals")
+@Tag(name = "Goals") // described once, on GoalResource
 public class IndicatorResource {
 
     private final GoalService goals;
@@ -36,7 +36,9 @@ public class IndicatorResource {
     @Path("/{id}/measurements")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Record a measurement", description = "The latest measurement by date counts. When every indicator of an operational goal meets its target, the goal is reached (and its strategic goal when all its operational goals are).")
+    @Operation(operationId = "recordMeasurement", summary = "Record a measurement",
+            description = "The latest measurement by date counts. When every indicator of an operational goal meets its target, the goal is reached "
+                    + "(and its strategic goal when all its operational goals are).")
     @APIResponse(responseCode = "201", description = "The indicator with its latest value and progress",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
     public Response measure(@PathParam("org") String org, @PathParam("id") String id,
@@ -48,7 +50,8 @@ public class IndicatorResource {
     @Path("/{id}")
     @Consumes({OrganizationResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Requires(Permission.GOAL_WRITE)
-    @Operation(summary = "Revise an indicator's target", description = "The old target stays in the target history with the reason.")
+    @Operation(operationId = "reviseIndicatorTarget", summary = "Revise an indicator's target",
+            description = "The old target stays in the target history with the reason.")
     @APIResponse(responseCode = "200", description = "The indicator",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
     public IndicatorView reviseTarget(@PathParam("org") String org, @PathParam("id") String id,

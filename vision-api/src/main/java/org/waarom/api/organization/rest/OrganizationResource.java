@@ -34,7 +34,9 @@ import java.net.URI;
 
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = "Organizations",
+        description = "The organisations on the platform, under which everything else lives. Platform admins create them; organisation admins set their "
+                + "name, languages and which reads are public.")
 public class OrganizationResource {
 
     /** The list's schema for the OpenAPI document (generic records are erased). */
@@ -55,7 +57,8 @@ public class OrganizationResource {
     @POST
     @Requires(Permission.ORGANIZATION_CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an organisation", description = "Creates the organisation with its four (still empty) elements.")
+    @Operation(operationId = "createOrganization", summary = "Create an organisation",
+            description = "Creates the organisation with its four (still empty) elements.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
@@ -68,7 +71,8 @@ public class OrganizationResource {
 
     @GET
     @Requires(Permission.ORGANIZATION_LIST)
-    @Operation(summary = "List organisations", description = "The organisations the caller has a role in (all of them for the platform roles), paginated, by slug.")
+    @Operation(operationId = "listOrganizations", summary = "List organisations",
+            description = "The organisations the caller has a role in (all of them for the platform roles), paginated, by slug.")
     @APIResponse(responseCode = "200", description = "A page of organisations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
@@ -78,7 +82,7 @@ public class OrganizationResource {
     @GET
     @Requires(Permission.ORGANIZATION_READ)
     @Path("/{org}")
-    @Operation(summary = "Read an organisation")
+    @Operation(operationId = "getOrganization", summary = "Read an organisation")
     @APIResponse(responseCode = "200", description = "The organisation, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
@@ -91,10 +95,11 @@ public class OrganizationResource {
     @Requires(Permission.ORGANIZATION_UPDATE)
     @Path("/{org}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change an organisation", description = "Name, languages and public reads; the slug never changes. Needs If-Match. "
-            + "`publicReads` opens reads to everyone, without credentials, for the organisation's website: `mission` and `vision` (the current "
-            + "statement, GET …/elements/mission and …/elements/vision), `values` (GET …/values/current) and `document` (GET …/document). "
-            + "Nothing else can be opened. Public answers carry `Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`.")
+    @Operation(operationId = "updateOrganization", summary = "Change an organisation",
+            description = "Name, languages and public reads; the slug never changes. Needs If-Match. "
+                    + "`publicReads` opens reads to everyone, without credentials, for the organisation's website: `mission` and `vision` (the current "
+                    + "statement, GET …/elements/mission and …/elements/vision), `values` (GET …/values/current) and `document` (GET …/document). "
+                    + "Nothing else can be opened. Public answers carry `Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is in the ETag header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Response update(@PathParam("org") String org, @HeaderParam("If-Match") String ifMatch,

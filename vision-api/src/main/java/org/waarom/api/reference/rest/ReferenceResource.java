@@ -44,7 +44,9 @@ import java.util.List;
 /** References, "how does this fit our vision?" (DESIGN section 8): work that cites the statements, queryable per element and item. */
 @Path("/api/v1/organizations/{org}/references")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "References")
+@Tag(name = "References",
+        description = "Case discussions, complaints, policy and team-meeting decisions that cite the elements: \"how does this fit our vision?\". "
+                + "Everyone who takes part in the work records them; everyone in the organisation queries them per element and item.")
 public class ReferenceResource {
 
     private static final String CITES = "Each cite names an element (its statement) or an item of it, and is recorded against the version in "
@@ -60,8 +62,9 @@ public class ReferenceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REFERENCE_WRITE)
-    @Operation(summary = "Record a reference", description = "A case discussion, complaint, policy decision or team-meeting decision, with a "
-            + "rationale and what it cites. " + CITES)
+    @Operation(operationId = "createReference", summary = "Record a reference",
+            description = "A case discussion, complaint, policy decision or team-meeting decision, with a "
+                    + "rationale and what it cites. " + CITES)
     @APIResponse(responseCode = "201", description = "The reference, with the cited texts as they were on its date",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferenceView.class)))
@@ -74,9 +77,10 @@ public class ReferenceResource {
 
     @GET
     @Requires(Permission.REFERENCE_READ)
-    @Operation(summary = "List references", description = "Newest date first. `element` (and `item`) — \"which decisions cite value respect?\" is "
-            + "`?element=values&item=respect` —, `kind`, and `from`/`to` (dates, both inclusive). Each cite reads with the text as it was then and a "
-            + "`warning` when the cited item no longer exists in the version in effect now.")
+    @Operation(operationId = "listReferences", summary = "List references",
+            description = "Newest date first. `element` (and `item`) — \"which decisions cite value respect?\" is "
+                    + "`?element=values&item=respect` —, `kind`, and `from`/`to` (dates, both inclusive). Each cite reads with the text as it was then and a "
+                    + "`warning` when the cited item no longer exists in the version in effect now.")
     @APIResponse(responseCode = "200", description = "A page of references",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferencePage.class)))
     public Response list(@PathParam("org") String org,
@@ -92,7 +96,8 @@ public class ReferenceResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.REFERENCE_READ)
-    @Operation(summary = "Read a reference", description = "With its cites as they were on its date, and warnings for cited items that are gone now.")
+    @Operation(operationId = "getReference", summary = "Read a reference",
+            description = "With its cites as they were on its date, and warnings for cited items that are gone now.")
     @APIResponse(responseCode = "200", description = "The reference",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferenceView.class)))
@@ -106,7 +111,8 @@ public class ReferenceResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REFERENCE_WRITE)
-    @Operation(summary = "Change a reference", description = "Its author or an admin (403 for anyone else); replaces everything, needs If-Match. " + CITES)
+    @Operation(operationId = "updateReference", summary = "Change a reference",
+            description = "Its author or an admin (403 for anyone else); replaces everything, needs If-Match. " + CITES)
     @APIResponse(responseCode = "200", description = "The changed reference, with its new ETag",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferenceView.class)))
@@ -119,7 +125,7 @@ public class ReferenceResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.REFERENCE_WRITE)
-    @Operation(summary = "Delete a reference", description = "Its author or an admin (403 for anyone else).")
+    @Operation(operationId = "deleteReference", summary = "Delete a reference", description = "Its author or an admin (403 for anyone else).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("org") String org, @PathParam("id") String id) {
         references.delete(org, id(id));

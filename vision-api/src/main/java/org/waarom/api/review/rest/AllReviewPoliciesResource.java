@@ -23,7 +23,7 @@ import java.util.List;
 /** Every organisation's policies at once: what the review-scheduler reconciles its triggers from. */
 @Path("/api/v1/review-policies")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class AllReviewPoliciesResource {
 
     private final ReviewService reviews;
@@ -34,7 +34,9 @@ public class AllReviewPoliciesResource {
 
     @GET
     @Requires(Permission.ALL_REVIEW_POLICIES_READ)
-    @Operation(summary = "All review policies", description = "Four per organisation, paginated by organisation (`size` organisations per page, so up to 4 × size items). For the review-scheduler (`service`) and the operator.")
+    @Operation(operationId = "listAllReviewPolicies", summary = "All review policies",
+            description = "Four per organisation, paginated by organisation (`size` organisations per page, so up to 4 × size items). "
+                    + "For the review-scheduler (`service`) and the operator.")
     @APIResponse(responseCode = "200", description = "A page of policies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllPoliciesPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {

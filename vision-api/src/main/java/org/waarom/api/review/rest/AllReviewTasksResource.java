@@ -22,7 +22,7 @@ import org.waarom.api.security.Requires;
 /** Every organisation's review tasks at once: what the review-scheduler sends reminders from. */
 @Path("/api/v1/review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class AllReviewTasksResource {
 
     private final ReviewService reviews;
@@ -33,9 +33,10 @@ public class AllReviewTasksResource {
 
     @GET
     @Requires(Permission.ALL_REVIEW_TASKS_READ)
-    @Operation(summary = "All review tasks", description = "The tasks of every organisation, each with its `organization` and `reminders`, "
-            + "by due date; the same filters as an organisation's list (`status=OPEN` for the ones to remind of). "
-            + "For the review-scheduler (`service`) and the operator.")
+    @Operation(operationId = "listAllReviewTasks", summary = "All review tasks",
+            description = "The tasks of every organisation, each with its `organization` and `reminders`, "
+                    + "by due date; the same filters as an organisation's list (`status=OPEN` for the ones to remind of). "
+                    + "For the review-scheduler (`service`) and the operator.")
     @APIResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskResource.TaskPage.class)))
     public Response list(@QueryParam("status") @Parameter(schema = @Schema(enumeration = {"OPEN", "DONE", "CANCELLED"})) String status,

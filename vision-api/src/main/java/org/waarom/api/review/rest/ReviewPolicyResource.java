@@ -25,7 +25,7 @@ import java.util.List;
 /** An organisation's review policies, one per element (DESIGN section 5). */
 @Path("/api/v1/organizations/{org}/review-policies")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class ReviewPolicyResource {
 
     private final ReviewService reviews;
@@ -36,7 +36,8 @@ public class ReviewPolicyResource {
 
     @GET
     @Requires(Permission.REVIEW_POLICY_READ)
-    @Operation(summary = "The four review policies", description = "The element type's defaults until an organisation changes them (`custom`). The default anchor is the element's first adoption.")
+    @Operation(operationId = "listReviewPolicies", summary = "The four review policies",
+            description = "The element type's defaults until an organisation changes them (`custom`). The default anchor is the element's first adoption.")
     @APIResponse(responseCode = "200", description = "The policies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyList.class)))
     public PolicyList list(@PathParam("org") String org) {
@@ -47,7 +48,8 @@ public class ReviewPolicyResource {
     @Path("/{type}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_POLICY_WRITE)
-    @Operation(summary = "Set an element's review policy", description = "The whole policy. Writes review-policy.changed, which the review-scheduler follows. Quality managers and admins.")
+    @Operation(operationId = "putReviewPolicy", summary = "Set an element's review policy",
+            description = "The whole policy. Writes review-policy.changed, which the review-scheduler follows. Quality managers and admins.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPolicyView.class)))
     public ReviewPolicyView put(@PathParam("org") String org, @PathParam("type") String type,

@@ -44,7 +44,10 @@ import java.util.List;
  */
 @Path("/api/v1/organizations/{org}/review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews",
+        description = "Periodic reviews of the elements: each element's review policy and the review tasks and reminders it leads to. Quality managers "
+                + "set the policies and complete the tasks; the review-scheduler (`service`) asks for tasks, reads them across all organisations and "
+                + "records the reminders it sends.")
 public class ReviewTaskResource {
 
     private final ReviewService reviews;
@@ -58,7 +61,8 @@ public class ReviewTaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_TASK_CREATE)
-    @Operation(summary = "Ask for a review", description = "201 with the new task, or 200 with the existing task when one has this `sourceKey`: delivery may repeat, tasks never do.")
+    @Operation(operationId = "createReviewTask", summary = "Ask for a review",
+            description = "201 with the new task, or 200 with the existing task when one has this `sourceKey`: delivery may repeat, tasks never do.")
     @APIResponse(responseCode = "201", description = "The new task",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
@@ -73,7 +77,8 @@ public class ReviewTaskResource {
 
     @GET
     @Requires(Permission.REVIEW_TASK_READ)
-    @Operation(summary = "List review tasks", description = "By due date; filter by status, element, reason and dueBefore (exclusive).")
+    @Operation(operationId = "listReviewTasks", summary = "List review tasks",
+            description = "By due date; filter by status, element, reason and dueBefore (exclusive).")
     @APIResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskPage.class)))
     public Response list(@PathParam("org") String org,
@@ -88,7 +93,7 @@ public class ReviewTaskResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.REVIEW_TASK_READ)
-    @Operation(summary = "Read a review task")
+    @Operation(operationId = "getReviewTask", summary = "Read a review task")
     @APIResponse(responseCode = "200", description = "The task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
     public ReviewTaskView get(@PathParam("org") String org, @PathParam("id") String id) {
@@ -99,7 +104,8 @@ public class ReviewTaskResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_TASK_CLOSE)
-    @Operation(summary = "Complete a review", description = "CONFIRMED (no change needed, with a note) or REVISED (naming the version adopted since). 409 unless OPEN.")
+    @Operation(operationId = "completeReviewTask", summary = "Complete a review",
+            description = "CONFIRMED (no change needed, with a note) or REVISED (naming the version adopted since). 409 unless OPEN.")
     @APIResponse(responseCode = "200", description = "The completed task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
     public ReviewTaskView complete(@PathParam("org") String org, @PathParam("id") String id,
@@ -110,7 +116,7 @@ public class ReviewTaskResource {
     @POST
     @Path("/{id}/cancel")
     @Requires(Permission.REVIEW_TASK_CLOSE)
-    @Operation(summary = "Cancel a review", description = "The body is optional: `{\"note\": \"…\"}`. 409 unless OPEN.")
+    @Operation(operationId = "cancelReviewTask", summary = "Cancel a review", description = "The body is optional: `{\"note\": \"…\"}`. 409 unless OPEN.")
     @APIResponse(responseCode = "200", description = "The cancelled task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
     public ReviewTaskView cancel(@PathParam("org") String org, @PathParam("id") String id, @Valid CancelRequest request) {
@@ -121,9 +127,10 @@ public class ReviewTaskResource {
     @Path("/{id}/reminders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_REMINDER_RECORD)
-    @Operation(summary = "Record a reminder", description = "The review-scheduler records each reminder (PENDING) before it sends it. "
-            + "A task has at most one reminder of each kind by each channel: a second answers 409 with the existing record in `reminder`, "
-            + "so two replicas never both send it. Only for OPEN tasks (409 otherwise).")
+    @Operation(operationId = "recordReminder", summary = "Record a reminder",
+            description = "The review-scheduler records each reminder (PENDING) before it sends it. "
+                    + "A task has at most one reminder of each kind by each channel: a second answers 409 with the existing record in `reminder`, "
+                    + "so two replicas never both send it. Only for OPEN tasks (409 otherwise).")
     @APIResponse(responseCode = "201", description = "The recorded reminder, PENDING",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
@@ -147,7 +154,7 @@ public class ReviewTaskResource {
     @GET
     @Path("/{id}/reminders")
     @Requires(Permission.REVIEW_TASK_READ)
-    @Operation(summary = "List a task's reminders", description = "In the order they were recorded.")
+    @Operation(operationId = "listReminders", summary = "List a task's reminders", description = "In the order they were recorded.")
     @APIResponse(responseCode = "200", description = "A page of reminders",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderPage.class)))
     public Response reminders(@PathParam("org") String org, @PathParam("id") String id,
@@ -158,7 +165,7 @@ public class ReviewTaskResource {
     @GET
     @Path("/{id}/reminders/{reminderId}")
     @Requires(Permission.REVIEW_TASK_READ)
-    @Operation(summary = "Read a reminder")
+    @Operation(operationId = "getReminder", summary = "Read a reminder")
     @APIResponse(responseCode = "200", description = "The reminder",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
     public ReviewReminderView reminder(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId) {
@@ -170,9 +177,10 @@ public class ReviewTaskResource {
     @Path("/{id}/reminders/{reminderId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_REMINDER_RECORD)
-    @Operation(summary = "Record a reminder's outcome", description = "`{\"status\": \"SENT\"}` (sets sentAt; writes the event "
-            + "`review-task.reminded`) or `{\"status\": \"FAILED\", \"error\": \"…\"}` (counts the attempt, keeps the error). "
-            + "A PENDING or FAILED reminder can become either; a SENT one does not change (409).")
+    @Operation(operationId = "recordReminderOutcome", summary = "Record a reminder's outcome",
+            description = "`{\"status\": \"SENT\"}` (sets sentAt; writes the event "
+                    + "`review-task.reminded`) or `{\"status\": \"FAILED\", \"error\": \"…\"}` (counts the attempt, keeps the error). "
+                    + "A PENDING or FAILED reminder can become either; a SENT one does not change (409).")
     @APIResponse(responseCode = "200", description = "The reminder",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
     @APIResponse(responseCode = "409", description = "The reminder was already sent",

@@ -37,7 +37,9 @@ import java.util.List;
  */
 @Path("/api/v1/organizations/{org}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys",
+        description = "Credentials for integrations: organisation admins manage their organisation's API keys, platform admins the platform's "
+                + "(`platform-admin`, `service`). GET /api/v1/me tells any caller who they are and which roles they hold.")
 public class ApiKeyResource {
 
     private final ApiKeyService apiKeys;
@@ -49,7 +51,8 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.API_KEY_MANAGE)
-    @Operation(summary = "Create an organisation API key", description = "The answer holds the key in `key`, this once only; store it safely. Organisation admins only.")
+    @Operation(operationId = "createApiKey", summary = "Create an organisation API key",
+            description = "The answer holds the key in `key`, this once only; store it safely. Organisation admins only.")
     @APIResponse(responseCode = "201", description = "The key, shown once",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
@@ -60,7 +63,8 @@ public class ApiKeyResource {
 
     @GET
     @Requires(Permission.API_KEY_MANAGE)
-    @Operation(summary = "List an organisation's API keys", description = "Never the keys themselves: name, roles, prefix, created, last used, revoked.")
+    @Operation(operationId = "listApiKeys", summary = "List an organisation's API keys",
+            description = "Never the keys themselves: name, roles, prefix, created, last used, revoked.")
     @APIResponse(responseCode = "200", description = "A page of keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyPage.class)))
     public Response list(@PathParam("org") String org, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
@@ -70,7 +74,8 @@ public class ApiKeyResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.API_KEY_MANAGE)
-    @Operation(summary = "Read an organisation API key", description = "Never the key itself: name, roles, prefix, created, last used, revoked.")
+    @Operation(operationId = "getApiKey", summary = "Read an organisation API key",
+            description = "Never the key itself: name, roles, prefix, created, last used, revoked.")
     @APIResponse(responseCode = "200", description = "The key's description",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     public ApiKeyView get(@PathParam("org") String org, @PathParam("id") String id) {
@@ -80,7 +85,8 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.API_KEY_MANAGE)
-    @Operation(summary = "Revoke an organisation API key", description = "From now on the key answers 401. It stays listed, with revokedAt.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an organisation API key",
+            description = "From now on the key answers 401. It stays listed, with revokedAt.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("org") String org, @PathParam("id") String id) {
         apiKeys.revoke(org, keyId(id));

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys") // described once, on ApiKeyResource
 public class MeResource {
 
     private final CurrentActor actor;
@@ -31,7 +31,7 @@ public class MeResource {
 
     @GET
     @Requires(Permission.ME_READ)
-    @Operation(summary = "Who am I", description = "The caller's name, credential, platform roles and roles per organisation.")
+    @Operation(operationId = "getMe", summary = "Who am I", description = "The caller's name, credential, platform roles and roles per organisation.")
     public MeView me() {
         Caller caller = actor.caller().orElse(CurrentActor.SYSTEM);
         Map<String, List<String>> organizations = new TreeMap<>();

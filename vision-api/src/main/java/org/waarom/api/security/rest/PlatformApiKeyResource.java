@@ -32,7 +32,7 @@ import static org.waarom.api.security.rest.ApiKeyResource.keyId;
 /** The platform's API keys ({@code platform-admin}, {@code service}); platform admins only. */
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys") // described once, on ApiKeyResource
 public class PlatformApiKeyResource {
 
     private final ApiKeyService apiKeys;
@@ -44,7 +44,8 @@ public class PlatformApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "Create a platform API key", description = "Roles platform-admin or service (the review-scheduler). The key is shown this once. Platform admins only.")
+    @Operation(operationId = "createPlatformApiKey", summary = "Create a platform API key",
+            description = "Roles platform-admin or service (the review-scheduler). The key is shown this once. Platform admins only.")
     @APIResponse(responseCode = "201", description = "The key, shown once",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
@@ -54,7 +55,7 @@ public class PlatformApiKeyResource {
 
     @GET
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "List platform API keys")
+    @Operation(operationId = "listPlatformApiKeys", summary = "List platform API keys")
     @APIResponse(responseCode = "200", description = "A page of keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResource.ApiKeyPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
@@ -64,7 +65,7 @@ public class PlatformApiKeyResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "Read a platform API key", description = "Never the key itself.")
+    @Operation(operationId = "getPlatformApiKey", summary = "Read a platform API key", description = "Never the key itself.")
     @APIResponse(responseCode = "200", description = "The key's description",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     public ApiKeyView get(@PathParam("id") String id) {
@@ -74,7 +75,7 @@ public class PlatformApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(summary = "Revoke a platform API key")
+    @Operation(operationId = "revokePlatformApiKey", summary = "Revoke a platform API key")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("id") String id) {
         apiKeys.revoke(null, keyId(id));

@@ -34,7 +34,9 @@ import java.util.List;
 /** An organisation's webhooks: HTTP endpoints that receive its events, signed, as they happen. */
 @Path("/api/v1/organizations/{org}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks",
+        description = "HTTP endpoints that receive an organisation's events as they happen, signed with a shared secret. Organisation admins register "
+                + "them, follow their delivery log and enable them again after failures.")
 public class WebhookResource {
 
     static final String DELIVERY = "Each event is POSTed as JSON (`id`, `type`, `organization`, `occurredAt`, `data`, as in the event feed) with the "
@@ -59,7 +61,7 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.WEBHOOK_MANAGE)
-    @Operation(summary = "Register a webhook",
+    @Operation(operationId = "createWebhook", summary = "Register a webhook",
             description = "The webhook receives the events of the listed types that happen from now on. The answer holds the signing secret in "
                     + "`secret` (the one given, or a generated one), this once only: store it with the receiver. Loopback, link-local, private and "
                     + "multicast addresses are refused unless the operator allows them. Organisation admins only. " + DELIVERY)
@@ -74,7 +76,7 @@ public class WebhookResource {
 
     @GET
     @Requires(Permission.WEBHOOK_MANAGE)
-    @Operation(summary = "List an organisation's webhooks",
+    @Operation(operationId = "listWebhooks", summary = "List an organisation's webhooks",
             description = "With their delivery state (failing since, last error, disabled); never their secrets. Organisation admins only.")
     @APIResponse(responseCode = "200", description = "A page of webhooks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPage.class)))
@@ -85,7 +87,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.WEBHOOK_MANAGE)
-    @Operation(summary = "Read a webhook", description = "Its subscription and delivery state; never its secret. Organisation admins only.")
+    @Operation(operationId = "getWebhook", summary = "Read a webhook",
+            description = "Its subscription and delivery state; never its secret. Organisation admins only.")
     @APIResponse(responseCode = "200", description = "The webhook",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     public WebhookView get(@PathParam("org") String org, @PathParam("id") @Parameter(description = "The webhook's id") String id) {
@@ -95,7 +98,8 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.WEBHOOK_MANAGE)
-    @Operation(summary = "Delete a webhook", description = "Nothing more is delivered to it; its delivery log goes with it. Organisation admins only.")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook",
+            description = "Nothing more is delivered to it; its delivery log goes with it. Organisation admins only.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("org") String org, @PathParam("id") @Parameter(description = "The webhook's id") String id) {
         webhooks.delete(org, webhookId(id));
@@ -104,7 +108,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/enable")
     @Requires(Permission.WEBHOOK_MANAGE)
-    @Operation(summary = "Enable a disabled webhook again",
+    @Operation(operationId = "enableWebhook", summary = "Enable a disabled webhook again",
             description = "For a webhook that was disabled (deliveries failed for too long, or its receiver answered 410 Gone), once its "
                     + "receiver is fixed. It keeps its secret and its place in the feed: the next delivery is due at once, with the first "
                     + "event it has not received, and the later ones follow in order, each once. The failure state (attempts, back-off, "
@@ -123,7 +127,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Requires(Permission.WEBHOOK_MANAGE)
-    @Operation(summary = "A webhook's delivery log",
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook's delivery log",
             description = "Every event sent to it, newest first: its status (DELIVERED, RETRYING, ABANDONED), the last HTTP status, the number "
                     + "of attempts, the last error and when. Events of types it did not subscribe to are not listed. An entry is kept for the "
                     + "event retention (90 days by default) after its last attempt, the one still being retried for as long as it is. "
