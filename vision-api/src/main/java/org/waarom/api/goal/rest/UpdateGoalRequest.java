@@ -11,7 +11,7 @@ import java.util.List;
 /** A partial change of a goal (merge patch): fields left out stay. Kind and parent do not change. */
 @Schema(name = "UpdateGoal")
 public record UpdateGoalRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+        @Size(min = 1, max = 200) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank") String title,
         @Size(max = 5000) String description,
         @Size(max = 200) String owner,
         LocalDate targetDate,

@@ -11,7 +11,7 @@ import java.util.List;
 @Schema(name = "UpdateOrganization")
 public record UpdateOrganizationRequest(
         @Schema(description = "Cannot change; accepted only when equal to the current slug") String slug,
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Schema(examples = "Zorg A vzw") String name,
+        @Size(min = 1, max = 200) @Pattern(regexp = "^.*\\S.*$", message = "must not be blank") @Schema(examples = "Zorg A vzw") String name,
         @Pattern(regexp = CreateOrganizationRequest.LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en")
         @Schema(examples = "nl") String defaultLanguage,
         @Size(min = 1, max = 20)
