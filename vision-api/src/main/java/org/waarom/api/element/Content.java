@@ -11,7 +11,8 @@ import java.util.List;
  */
 @Schema(name = "Content", description = "What a version says: a statement and keyed items")
 public record Content(
-        @Schema(description = "The statement (≤ 5,000 characters). Required for mission and vision.",
+        @Schema(description = "The statement (≤ 5,000 characters). Required for mission and vision; null when a version of the values or the "
+                + "strategy has none.", nullable = true,
                 examples = "We support people with a disability to live the life they choose.") String statement,
         @Schema(description = "Items (≤ 50): values, aspirations, core qualities, services; keys are unique and stable across versions")
         List<Item> items) {

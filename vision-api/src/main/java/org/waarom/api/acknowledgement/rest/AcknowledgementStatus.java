@@ -9,7 +9,8 @@ import java.util.List;
 public record AcknowledgementStatus(
         @Schema(examples = "values") String element,
         @Schema(examples = "4") int version,
-        @Schema(examples = "3") Integer acknowledgementBasis,
+        @Schema(description = "The version whose acknowledgements count for this one (see AcknowledgementSummary); null for a version that was "
+                + "never adopted", nullable = true, examples = "3") Integer acknowledgementBasis,
         @Schema(description = "Everyone who acknowledged, expected or not", examples = "57") long total,
         @Schema(description = "How many distinct people were expected", examples = "60") int expected,
         @Schema(description = "The expected people who acknowledged, in the order given, with the (latest) version they acknowledged")

@@ -22,7 +22,8 @@ public record CalendarFeedView(
                 examples = "https://waarom.zorg-a.be/api/v1/organizations/zorg-a/review-tasks.ics?token=wcal_Jx3lq0Vd8m2KcR7tY1uP5wZ9aB4eH6nS0fG3iL8oQ2v")
         String url,
         Instant createdAt,
-        @Schema(description = "Last time a calendar client read the feed with it (to the minute)") Instant lastUsedAt) {
+        @Schema(description = "Last time a calendar client read the feed with it (to the minute); null until it is first read", nullable = true)
+        Instant lastUsedAt) {
 
     /** The same feed with its subscription address (only for the answer to its creation). */
     public CalendarFeedView withUrl(String url) {

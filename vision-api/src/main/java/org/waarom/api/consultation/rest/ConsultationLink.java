@@ -11,6 +11,6 @@ public record ConsultationLink(
         @Schema(examples = "12") long id,
         ConsultationStatus status,
         Instant deadline,
-        Instant closedAt,
+        @Schema(description = "When it closed, by hand or at its deadline; null while open", nullable = true) Instant closedAt,
         @Schema(examples = "/api/v1/organizations/zorg-a/consultations/12") String href) {
 }

@@ -23,8 +23,8 @@ public record ConsultationView(
         @Schema(description = "CLOSED from the deadline on, or once closed by hand") ConsultationStatus status,
         @Schema(examples = "an@zorg-a.be") String openedBy,
         Instant openedAt,
-        @Schema(description = "Who closed it by hand; null when it closed at its deadline (or is open)") String closedBy,
-        Instant closedAt,
+        @Schema(description = "Who closed it by hand; null when it closed at its deadline (or is open)", nullable = true) String closedBy,
+        @Schema(description = "When it closed, by hand or at its deadline; null while open", nullable = true) Instant closedAt,
         ConsultationSummary summary,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Every feedback, oldest first (only when one round is read)") List<FeedbackView> feedback) {

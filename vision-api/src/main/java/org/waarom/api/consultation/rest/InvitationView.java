@@ -23,7 +23,7 @@ public record InvitationView(
         String link,
         @Schema(examples = "an@zorg-a.be") String createdBy,
         Instant createdAt,
-        @Schema(description = "Last time the token was used (to the minute)") Instant lastUsedAt) {
+        @Schema(description = "Last time the token was used (to the minute); null until it is first used", nullable = true) Instant lastUsedAt) {
 
     /** The same invitation with its ready link (only for the answer to its creation). */
     public InvitationView withLink(String link) {

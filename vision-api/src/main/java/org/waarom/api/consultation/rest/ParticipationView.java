@@ -19,6 +19,7 @@ public record ParticipationView(
         Instant deadline,
         ConsultationStatus status,
         @Schema(description = "The text to give feedback on; anchor feedback to its statement or to one of its item keys") Content content,
-        @Schema(description = "The audience the participant speaks for: the invitation's; null for a participant with an account") Audience audience,
+        @Schema(description = "The audience the participant speaks for: the invitation's; null for a participant with an account", nullable = true)
+        Audience audience,
         @Schema(description = "The participant's own feedback in this round") List<FeedbackView> feedback) {
 }

@@ -34,11 +34,13 @@ public record DocumentView(
             @Schema(examples = "values") String element,
             @Schema(description = "False until a version has been adopted (and has taken effect); then the rest is null or empty")
             boolean adopted,
-            @Schema(description = "Number of the version in effect", examples = "3") Integer version,
-            @Schema(description = "Since when that version is in effect", examples = "2026-03-02T00:00:00Z") Instant effectiveFrom,
-            @Schema(description = "Language of the texts: the document's, or the default language where no approved translation exists",
-                    examples = "nl") String language,
-            @Schema(description = "The statement, exactly as stored") String statement,
+            @Schema(description = "Number of the version in effect; null when not adopted", nullable = true, examples = "3") Integer version,
+            @Schema(description = "Since when that version is in effect; null when not adopted", nullable = true, examples = "2026-03-02T00:00:00Z")
+            Instant effectiveFrom,
+            @Schema(description = "Language of the texts: the document's, or the default language where no approved translation exists; "
+                    + "null when not adopted", nullable = true, examples = "nl") String language,
+            @Schema(description = "The statement, exactly as stored; null when not adopted or when the version has none", nullable = true)
+            String statement,
             @Schema(description = "Values with their behaviours, aspirations, core qualities and strategic choices, services")
             List<Content.Item> items) {
     }
@@ -48,11 +50,12 @@ public record DocumentView(
     public record DocumentGoal(
             @Schema(examples = "12") long id,
             GoalKind kind,
-            @Schema(description = "The strategic goal of an operational goal", examples = "null") Long parentId,
+            @Schema(description = "The strategic goal of an operational goal; null for a strategic goal", nullable = true, examples = "null")
+            Long parentId,
             @Schema(examples = "Inclusive housing") String title,
-            String description,
-            String owner,
-            LocalDate targetDate,
+            @Schema(description = "null when none was given", nullable = true) String description,
+            @Schema(description = "Who is responsible for it; null when nobody was named", nullable = true) String owner,
+            @Schema(description = "When it should be reached; null when no date was set", nullable = true) LocalDate targetDate,
             @Schema(examples = "[\"vision\"]") List<String> serves,
             @Schema(description = "0 to 100, from its indicators (operational) or its open operational goals (strategic)", examples = "75")
             BigDecimal progress,
@@ -64,12 +67,13 @@ public record DocumentView(
     @Schema(name = "DocumentIndicator")
     public record DocumentIndicator(
             @Schema(examples = "Clients living in a regular street") String name,
-            @Schema(examples = "%") String unit,
+            @Schema(description = "The unit of its values; null when none was given", nullable = true, examples = "%") String unit,
             @Schema(examples = "40") BigDecimal baseline,
             @Schema(examples = "60") BigDecimal target,
             Direction direction,
-            @Schema(description = "The latest measurement, by date; null before the first", examples = "55") BigDecimal latestValue,
-            @Schema(examples = "2026-06-30") LocalDate latestMeasuredAt,
+            @Schema(description = "The latest measurement, by date; null before the first", nullable = true, examples = "55") BigDecimal latestValue,
+            @Schema(description = "The date of the latest measurement; null before the first", nullable = true, examples = "2026-06-30")
+            LocalDate latestMeasuredAt,
             @Schema(description = "0 to 100, from baseline to target", examples = "75") BigDecimal progress,
             boolean targetMet) {
     }

@@ -17,21 +17,24 @@ public record VersionView(
         Content content,
         @Schema(description = "Language of `content`: the organisation's default language (the version's own text), or the language of the "
                 + "approved translation a current or single-version read negotiated (also in Content-Language)", examples = "nl") String language,
-        @Schema(examples = "Goal 'inclusive housing' reached") String changeReason,
-        @Schema(examples = "2") Integer basedOn,
+        @Schema(description = "Why the version was written; null when none was given", nullable = true,
+                examples = "Goal 'inclusive housing' reached") String changeReason,
+        @Schema(description = "Number of the version it was based on (by default the one in effect when it was written); null when it was "
+                + "based on none", nullable = true, examples = "2") Integer basedOn,
         @Schema(examples = "an@zorg-a.be") String createdBy,
         Instant createdAt,
         String updatedBy,
         Instant updatedAt,
-        String adoptedBy,
-        Instant adoptedAt,
-        @Schema(description = "From when it is (or was) in effect") Instant effectiveFrom,
-        @Schema(description = "Until when it was in effect (exclusive); null while current") Instant effectiveTo,
+        @Schema(description = "Who adopted it; null for a version that was never adopted", nullable = true) String adoptedBy,
+        @Schema(description = "When it was adopted; null for a version that was never adopted", nullable = true) Instant adoptedAt,
+        @Schema(description = "From when it is (or was) in effect; null for a version that was never adopted", nullable = true) Instant effectiveFrom,
+        @Schema(description = "Until when it was in effect (exclusive); null while current, and for a version that was never adopted",
+                nullable = true) Instant effectiveTo,
         @Schema(description = "Given at adoption: whether this version asks everyone to acknowledge it again") boolean significantChange,
         @Schema(description = "Adopted versions: the version whose acknowledgements count for this one — the latest significant change up to it, "
-                + "or the first adopted version; null before adoption", examples = "2") Integer acknowledgementBasis,
-        String withdrawnBy,
-        Instant withdrawnAt,
+                + "or the first adopted version; null before adoption", nullable = true, examples = "2") Integer acknowledgementBasis,
+        @Schema(description = "Who withdrew it; null unless it was withdrawn", nullable = true) String withdrawnBy,
+        @Schema(description = "When it was withdrawn; null unless it was withdrawn", nullable = true) Instant withdrawnAt,
         @Schema(description = "The consultation rounds held on this version, oldest first: how its text was shaped. Each links to the round "
                 + "with its summary and feedback (`href`)") List<ConsultationLink> consultations) {
 }

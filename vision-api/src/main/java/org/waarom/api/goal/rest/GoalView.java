@@ -14,15 +14,16 @@ import java.util.List;
 public record GoalView(
         @Schema(examples = "12") long id,
         GoalKind kind,
-        @Schema(examples = "null") Long parentId,
+        @Schema(description = "The strategic goal of an operational goal; null for a strategic goal", nullable = true, examples = "null")
+        Long parentId,
         @Schema(examples = "Inclusive housing") String title,
-        String description,
-        String owner,
-        LocalDate targetDate,
+        @Schema(description = "null when none was given", nullable = true) String description,
+        @Schema(description = "Who is responsible for it; null when nobody was named", nullable = true) String owner,
+        @Schema(description = "When it should be reached; null when no date was set", nullable = true) LocalDate targetDate,
         @Schema(examples = "[\"vision\"]") List<String> serves,
         GoalStatus status,
-        @Schema(description = "When the goal was reached (recorded once)") Instant reachedAt,
-        @Schema(description = "What reached it") ReachedCause reachedCause,
+        @Schema(description = "When the goal was reached (recorded once); null unless it is REACHED", nullable = true) Instant reachedAt,
+        @Schema(description = "What reached it; null unless it is REACHED", nullable = true) ReachedCause reachedCause,
         @Schema(description = "0 to 100: from its indicators (operational) or its operational goals (strategic); 100 when reached", examples = "75")
         BigDecimal progress,
         List<IndicatorView> indicators,

@@ -10,7 +10,8 @@ import java.time.LocalDate;
  */
 @Schema(name = "ReferencesSince")
 public record ReferencesSince(
-        @Schema(description = "The day the element's adopted version took effect (UTC); null before the first adoption", examples = "2026-03-02")
+        @Schema(description = "The day the element's adopted version took effect (UTC); null before the first adoption", nullable = true,
+                examples = "2026-03-02")
         LocalDate since,
         @Schema(description = "References dated since then that cite the element or one of its items", examples = "12") long count,
         @Schema(description = "Where they are listed", examples = "/api/v1/organizations/zorg-a/references?element=vision&from=2026-03-02")

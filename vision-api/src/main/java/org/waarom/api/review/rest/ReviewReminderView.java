@@ -14,8 +14,9 @@ public record ReviewReminderView(
         List<ReminderRecipient> recipients,
         @Schema(examples = "FAILED") ReviewReminder.Status status,
         @Schema(description = "Failed attempts so far", examples = "1") int attempts,
-        @Schema(description = "The error of the last failed attempt", examples = "SMTP 451 4.7.1 Greylisted, try again later") String lastError,
+        @Schema(description = "The error of the last failed attempt; null when no attempt failed", nullable = true,
+                examples = "SMTP 451 4.7.1 Greylisted, try again later") String lastError,
         @Schema(examples = "review-scheduler") String recordedBy,
         @Schema(examples = "2026-08-02T06:00:00Z") Instant recordedAt,
-        @Schema(description = "When it went out (SENT)", examples = "2026-08-02T06:00:04Z") Instant sentAt) {
+        @Schema(description = "When it went out (SENT); null until then", nullable = true, examples = "2026-08-02T06:00:04Z") Instant sentAt) {
 }

@@ -12,12 +12,14 @@ public record WebhookDeliveryView(
         @Schema(description = "DELIVERED (a 2xx answer), RETRYING (attempts failed, another is planned) or "
                 + "ABANDONED (given up: the webhook was disabled before it could be delivered, and enabling it again retries it; or the event was "
                 + "removed by retention before that)", examples = "DELIVERED") Status status,
-        @Schema(description = "The HTTP status of the last attempt; null when the receiver did not answer", examples = "200") Integer statusCode,
+        @Schema(description = "The HTTP status of the last attempt; null when the receiver did not answer", nullable = true, examples = "200")
+        Integer statusCode,
         @Schema(examples = "3") int attempts,
-        @Schema(description = "What went wrong the last time an attempt failed", examples = "HTTP 503") String lastError,
+        @Schema(description = "What went wrong the last time an attempt failed; null when none failed", nullable = true, examples = "HTTP 503")
+        String lastError,
         Instant firstAttemptAt,
         Instant lastAttemptAt,
-        Instant deliveredAt) {
+        @Schema(description = "When it was delivered; null until then", nullable = true) Instant deliveredAt) {
 
     /** Where a delivery stands. */
     public enum Status { DELIVERED, RETRYING, ABANDONED }

@@ -22,13 +22,16 @@ public record WebhookView(
                 examples = "true") boolean enabled,
         @Schema(examples = "admin@zorg-a.be") String createdBy,
         Instant createdAt,
-        Instant disabledAt,
-        @Schema(examples = "Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503") String disabledReason,
-        @Schema(description = "Since when the delivery of the oldest undelivered event fails; null while all is well. Later events wait for it.")
-        Instant failingSince,
+        @Schema(description = "When it was disabled; null while enabled", nullable = true) Instant disabledAt,
+        @Schema(description = "Why it was disabled; null while enabled", nullable = true,
+                examples = "Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503") String disabledReason,
+        @Schema(description = "Since when the delivery of the oldest undelivered event fails; null while all is well. Later events wait for it.",
+                nullable = true) Instant failingSince,
         @Schema(description = "Failed attempts at that event", examples = "0") int attempts,
-        @Schema(examples = "HTTP 503") String lastError,
-        @Schema(description = "When the next attempt is due, while failing") Instant nextAttemptAt,
+        @Schema(description = "The error of the last failed attempt at that event; null while all is well", nullable = true, examples = "HTTP 503")
+        String lastError,
+        @Schema(description = "When the next attempt is due, while failing; null otherwise (and while disabled)", nullable = true)
+        Instant nextAttemptAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in the answer to an enable that enabled the webhook again: where its deliveries resume. "
                 + "WHERE_IT_STOPPED: with the first event it had not received, nothing is lost. OLDEST_KEPT_EVENT: retention "
