@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -26,6 +27,7 @@ public class ReviewTask extends PanacheEntityBase {
 
     public enum Reason { CYCLE, GOAL_REACHED, VISION_CHANGED, MANUAL }
 
+    @Schema(name = "ReviewTaskStatus")
     public enum Status { OPEN, DONE, CANCELLED }
 
     public enum Outcome { CONFIRMED, REVISED }

@@ -232,6 +232,12 @@ public class ContractFilter implements OASFilter {
                 && scalars.containsKey(schema.getAllOf().get(0).getRef())) {
             target = scalars.get(schema.getAllOf().get(0).getRef());
             schema.setAllOf(null);
+        } else if (schema.getAnyOf() != null && schema.getAnyOf().size() == 2 && schema.getAnyOf().get(0).getRef() != null
+                && scalars.containsKey(schema.getAnyOf().get(0).getRef()) && isNull(schema.getAnyOf().get(1))) {
+            // A nullable scalar: {"anyOf": [{"$ref": Instant}, {"type": "null"}]}.
+            target = scalars.get(schema.getAnyOf().get(0).getRef());
+            schema.setAnyOf(null);
+            schema.addType(Schema.SchemaType.NULL);
         }
         if (target == null) {
             return;
@@ -246,6 +252,10 @@ public class ContractFilter implements OASFilter {
         if (schema.getExamples() == null && target.getExamples() != null) {
             schema.setExamples(target.getExamples());
         }
+    }
+
+    private static boolean isNull(Schema schema) {
+        return schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.NULL));
     }
 
     /**

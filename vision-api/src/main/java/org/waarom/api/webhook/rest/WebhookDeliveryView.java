@@ -22,5 +22,6 @@ public record WebhookDeliveryView(
         @Schema(description = "When it was delivered; null until then", nullable = true) Instant deliveredAt) {
 
     /** Where a delivery stands. */
+    @Schema(name = "DeliveryStatus")
     public enum Status { DELIVERED, RETRYING, ABANDONED }
 }
