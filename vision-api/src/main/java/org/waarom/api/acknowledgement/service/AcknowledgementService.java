@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +98,8 @@ public class AcknowledgementService {
         if (inserted.isEmpty()) {
             return new Recorded(view, false);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("element", type.path());
-        data.put("version", number);
-        data.put("acknowledgementBasis", version.acknowledgementBasis);
-        data.put("person", person);
-        data.put("by", caller.name());
-        data.put("acknowledgedAt", acknowledgement.acknowledgedAt);
-        events.record(organization, EventType.VERSION_ACKNOWLEDGED, data);
+        events.record(organization, EventType.VERSION_ACKNOWLEDGED, new VersionAcknowledgement(type.path(), number, version.acknowledgementBasis,
+                person, caller.name(), acknowledgement.acknowledgedAt));
         return new Recorded(view, true);
     }
 

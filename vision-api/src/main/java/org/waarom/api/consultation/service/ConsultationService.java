@@ -48,7 +48,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,12 +122,8 @@ public class ConsultationService {
         version.updatedBy = actor.name();
         version.updatedAt = now;
         Consultation.flush();
-        Map<String, Object> data = eventData(consultation);
-        data.put("question", consultation.question);
-        data.put("deadline", consultation.deadline);
-        data.put("audience", consultation.audiences());
-        data.put("by", actor.name());
-        events.record(organization, EventType.CONSULTATION_OPENED, data);
+        events.record(organization, EventType.CONSULTATION_OPENED, new ConsultationOpening(consultation.id, type.path(), version.number,
+                consultation.question, consultation.deadline, consultation.audiences(), actor.name()));
         return view(consultation, List.of(), false);
     }
 
@@ -211,7 +206,7 @@ public class ConsultationService {
         feedback.updatedAt = now;
         feedback.persist();
         Feedback.flush();
-        events.record(consultation.organization, EventType.FEEDBACK_RECEIVED, feedbackEvent(feedback));
+        events.record(consultation.organization, EventType.FEEDBACK_RECEIVED, FeedbackChange.of(feedback));
         return view(feedback);
     }
 
@@ -227,7 +222,7 @@ public class ConsultationService {
         feedback.text = request.text().strip();
         feedback.updatedAt = Instant.now(clock);
         Feedback.flush();
-        events.record(consultation.organization, EventType.FEEDBACK_CHANGED, feedbackEvent(feedback));
+        events.record(consultation.organization, EventType.FEEDBACK_CHANGED, FeedbackChange.of(feedback));
         return view(feedback);
     }
 
@@ -237,9 +232,9 @@ public class ConsultationService {
         Caller participant = caller();
         Consultation consultation = takingFeedback(org, id);
         Feedback feedback = own(consultation, feedbackId, participant);
-        Map<String, Object> data = feedbackEvent(feedback);
+        FeedbackChange withdrawn = FeedbackChange.of(feedback);
         feedback.delete();
-        events.record(consultation.organization, EventType.FEEDBACK_WITHDRAWN, data);
+        events.record(consultation.organization, EventType.FEEDBACK_WITHDRAWN, withdrawn);
     }
 
     /**
@@ -301,12 +296,10 @@ public class ConsultationService {
             version.updatedAt = now;
         }
         Consultation.flush();
-        Map<String, Object> data = eventData(consultation);
-        data.put("closedAt", consultation.closedAt);
-        data.put("closedBy", by == null ? "DEADLINE" : "HAND");
-        data.put("by", by);
-        data.put("summary", summary(consultation, feedbackOf(consultation)));
-        events.record(consultation.organization, EventType.CONSULTATION_CLOSED, data);
+        events.record(consultation.organization, EventType.CONSULTATION_CLOSED, new ConsultationClosing(consultation.id,
+                version.element.type.path(), version.number, consultation.closedAt,
+                by == null ? ConsultationClosing.ClosedBy.DEADLINE : ConsultationClosing.ClosedBy.HAND, by,
+                summary(consultation, feedbackOf(consultation))));
         return true;
     }
 
@@ -425,24 +418,6 @@ public class ConsultationService {
     private static FeedbackView view(Feedback feedback) {
         return new FeedbackView(feedback.id, feedback.consultation.id, Anchor.of(feedback.anchorItem), feedback.stance, feedback.text,
                 feedback.audience, feedback.author, feedback.createdAt, feedback.updatedAt);
-    }
-
-    private static Map<String, Object> eventData(Consultation consultation) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("consultationId", consultation.id);
-        data.put("element", consultation.version.element.type.path());
-        data.put("version", consultation.version.number);
-        return data;
-    }
-
-    private static Map<String, Object> feedbackEvent(Feedback feedback) {
-        Map<String, Object> data = eventData(feedback.consultation);
-        data.put("feedbackId", feedback.id);
-        data.put("anchor", Anchor.of(feedback.anchorItem));
-        data.put("stance", feedback.stance);
-        data.put("audience", feedback.audience);
-        data.put("by", feedback.author);
-        return data;
     }
 
     private Caller caller() {

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -262,14 +261,8 @@ public class TranslationService {
     }
 
     private void recordEvent(ElementVersion version, String language, String status) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("element", version.element.type.path());
-        data.put("version", version.number);
-        data.put("versionStatus", version.status);
-        data.put("language", language);
-        data.put("status", status);
-        data.put("by", actor.name());
-        events.record(version.element.organization, EventType.TRANSLATION_CHANGED, data);
+        events.record(version.element.organization, EventType.TRANSLATION_CHANGED,
+                new TranslationChange(version.element.type.path(), version.number, version.status, language, status, actor.name()));
     }
 
     private static int order(List<String> languages, String language) {

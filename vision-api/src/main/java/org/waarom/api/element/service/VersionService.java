@@ -37,9 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -130,7 +128,7 @@ public class VersionService {
         version.changeReason = request.changeReason();
         touch(version);
         ElementVersion.flush();
-        recordEvent(version, EventType.VERSION_UPDATED, null);
+        recordEvent(version, EventType.VERSION_UPDATED);
         return mapper.tagged(version);
     }
 
@@ -150,7 +148,7 @@ public class VersionService {
         version.withdrawnBy = actor.name();
         version.withdrawnAt = Instant.now(clock);
         touch(version);
-        recordEvent(version, EventType.VERSION_WITHDRAWN, null);
+        recordEvent(version, EventType.VERSION_WITHDRAWN);
     }
 
     /**
@@ -192,13 +190,9 @@ public class VersionService {
         version.effectiveFrom = effectiveFrom;
         touch(version);
         ElementVersion.flush();
-        Map<String, Object> adopted = new LinkedHashMap<>();
-        adopted.put("effectiveFrom", effectiveFrom);
-        adopted.put("supersedes", previous.map(replaced -> replaced.number).orElse(null));
-        adopted.put("significantChange", version.significantChange);
-        adopted.put("acknowledgementBasis", version.acknowledgementBasis);
-        adopted.put("content", mapper.content(version));
-        recordEvent(version, EventType.VERSION_ADOPTED, adopted);
+        events.record(element.organization, EventType.VERSION_ADOPTED, new VersionAdoption(type.path(), version.number, version.status,
+                version.basedOn, version.changeReason, actor.name(), effectiveFrom, previous.map(replaced -> replaced.number).orElse(null),
+                version.significantChange, version.acknowledgementBasis, mapper.content(version)));
         reviews.completeByAdoption(element.organization, type, number);
         return mapper.tagged(version);
     }
@@ -287,23 +281,13 @@ public class VersionService {
         version.updatedAt = now;
         version.persist();
         ElementVersion.flush();
-        recordEvent(version, EventType.VERSION_CREATED, null);
+        recordEvent(version, EventType.VERSION_CREATED);
         return version;
     }
 
-    /** The version's event, in this transaction: what it is, who did it, plus {@code extra}. */
-    private void recordEvent(ElementVersion version, EventType type, Map<String, Object> extra) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("element", version.element.type.path());
-        data.put("version", version.number);
-        data.put("status", version.status);
-        data.put("basedOn", version.basedOn);
-        data.put("changeReason", version.changeReason);
-        data.put("by", actor.name());
-        if (extra != null) {
-            data.putAll(extra);
-        }
-        events.record(version.element.organization, type, data);
+    /** The version's event, in this transaction: what it is and who did it. */
+    private void recordEvent(ElementVersion version, EventType type) {
+        events.record(version.element.organization, type, VersionChange.of(version, actor.name()));
     }
 
     private void touch(ElementVersion version) {

@@ -80,9 +80,16 @@ public class EventService {
         this.scheduledWork = scheduledWork;
     }
 
-    /** Writes an event in the caller's transaction. */
+    /**
+     * Writes an event in the caller's transaction. {@code data} must be the type's payload ({@link EventType#payload()}),
+     * which is what the OpenAPI document promises the feed and the webhooks serve.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Organization organization, EventType type, Object data) {
+        if (!type.payload().isInstance(data)) {
+            throw new IllegalArgumentException("The data of " + type.value() + " must be a " + type.payload().getSimpleName() + ", not "
+                    + (data == null ? "null" : data.getClass().getName()));
+        }
         Event event = new Event();
         event.organizationId = organization == null ? null : organization.id;
         event.organization = organization == null ? null : organization.slug;

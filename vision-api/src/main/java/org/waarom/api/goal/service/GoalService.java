@@ -41,9 +41,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -127,7 +125,7 @@ public class GoalService {
         goal.updatedAt = now;
         goal.persist();
         Goal.flush();
-        record(goal, EventType.GOAL_CREATED, null);
+        record(goal, EventType.GOAL_CREATED);
         return mapper.tagged(goal);
     }
 
@@ -216,7 +214,7 @@ public class GoalService {
         }
         goal.updatedAt = Instant.now(clock);
         Goal.flush();
-        record(goal, EventType.GOAL_UPDATED, null);
+        record(goal, EventType.GOAL_UPDATED);
         return mapper.tagged(goal);
     }
 
@@ -243,7 +241,7 @@ public class GoalService {
         goal.reachedAt = null;
         goal.reachedCause = null;
         goal.updatedAt = Instant.now(clock);
-        record(goal, EventType.GOAL_REOPENED, null);
+        record(goal, EventType.GOAL_REOPENED);
         return tagged(goal);
     }
 
@@ -254,7 +252,7 @@ public class GoalService {
         requireStatus(goal, GoalStatus.OPEN, "abandoned");
         goal.status = GoalStatus.ABANDONED;
         goal.updatedAt = Instant.now(clock);
-        record(goal, EventType.GOAL_ABANDONED, null);
+        record(goal, EventType.GOAL_ABANDONED);
         // Its siblings may now be all that count for the strategic goal.
         reachParentIfComplete(goal);
         return tagged(goal);
@@ -284,7 +282,7 @@ public class GoalService {
         indicator.persist();
         keepTarget(indicator, "initial target");
         Indicator.flush();
-        recordIndicator(indicator, EventType.INDICATOR_CREATED, Map.of());
+        recordIndicator(indicator, EventType.INDICATOR_CREATED, null, null, null);
         return mapper.view(indicator);
     }
 
@@ -303,9 +301,7 @@ public class GoalService {
         }
         indicator.target = request.target();
         keepTarget(indicator, request.reason());
-        Map<String, Object> reason = new LinkedHashMap<>();
-        reason.put("reason", request.reason());
-        recordIndicator(indicator, EventType.INDICATOR_TARGET_REVISED, reason);
+        recordIndicator(indicator, EventType.INDICATOR_TARGET_REVISED, request.reason(), null, null);
         evaluate(indicator, latest(indicator));
         return mapper.view(indicator);
     }
@@ -335,10 +331,7 @@ public class GoalService {
         measurement.recordedAt = Instant.now(clock);
         measurement.persist();
         Measurement.flush();
-        Map<String, Object> measured = new LinkedHashMap<>();
-        measured.put("value", measurement.value);
-        measured.put("measuredAt", measurement.measuredAt);
-        recordIndicator(indicator, EventType.INDICATOR_MEASURED, measured);
+        recordIndicator(indicator, EventType.INDICATOR_MEASURED, null, measurement.value, measurement.measuredAt);
         evaluate(indicator, latest(indicator));
         return mapper.view(indicator);
     }
@@ -352,15 +345,8 @@ public class GoalService {
             return;
         }
         Measurement measurement = latest.get();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("indicatorId", indicator.id);
-        data.put("goalId", indicator.goal.id);
-        data.put("name", indicator.name);
-        data.put("unit", indicator.unit);
-        data.put("target", indicator.target);
-        data.put("value", measurement.value);
-        data.put("measuredAt", measurement.measuredAt);
-        events.record(indicator.goal.organization, EventType.INDICATOR_TARGET_MET, data);
+        events.record(indicator.goal.organization, EventType.INDICATOR_TARGET_MET, new IndicatorAttainment(indicator.id, indicator.goal.id,
+                indicator.name, indicator.unit, indicator.target, measurement.value, measurement.measuredAt));
         Goal goal = indicator.goal;
         if (goal.kind == GoalKind.OPERATIONAL && goal.status == GoalStatus.OPEN
                 && Indicator.count("goal = ?1 and targetMet = false", goal) == 0) {
@@ -387,25 +373,11 @@ public class GoalService {
         goal.reachedAt = Instant.now(clock);
         goal.reachedCause = cause;
         goal.updatedAt = goal.reachedAt;
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("reachedAt", goal.reachedAt);
-        extra.put("cause", cause);
-        record(goal, EventType.GOAL_REACHED, extra);
+        events.record(goal.organization, EventType.GOAL_REACHED, GoalChange.of(goal, actor.name(), goal.reachedAt, cause));
     }
 
-    private void record(Goal goal, EventType type, Map<String, Object> extra) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("goalId", goal.id);
-        data.put("kind", goal.kind);
-        data.put("title", goal.title);
-        data.put("serves", goal.parent == null ? goal.servesList() : goal.parent.servesList());
-        data.put("parentId", goal.parent == null ? null : goal.parent.id);
-        data.put("status", goal.status);
-        data.put("by", actor.name());
-        if (extra != null) {
-            data.putAll(extra);
-        }
-        events.record(goal.organization, type, data);
+    private void record(Goal goal, EventType type) {
+        events.record(goal.organization, type, GoalChange.of(goal, actor.name(), null, null));
     }
 
     /**
@@ -413,18 +385,8 @@ public class GoalService {
      * feed and the organisation's change stamp (which keeps cached reads such as the vision document's
      * progress fresh) must see each of them.
      */
-    private void recordIndicator(Indicator indicator, EventType type, Map<String, Object> extra) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("indicatorId", indicator.id);
-        data.put("goalId", indicator.goal.id);
-        data.put("name", indicator.name);
-        data.put("unit", indicator.unit);
-        data.put("baseline", indicator.baseline);
-        data.put("target", indicator.target);
-        data.put("direction", indicator.direction);
-        data.putAll(extra);
-        data.put("by", actor.name());
-        events.record(indicator.goal.organization, type, data);
+    private void recordIndicator(Indicator indicator, EventType type, String reason, BigDecimal value, LocalDate measuredAt) {
+        events.record(indicator.goal.organization, type, IndicatorChange.of(indicator, reason, value, measuredAt, actor.name()));
     }
 
     private Tagged<GoalView> tagged(Goal goal) {

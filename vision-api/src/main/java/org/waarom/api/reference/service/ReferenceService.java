@@ -97,7 +97,7 @@ public class ReferenceService {
         apply(reference, request, now);
         reference.persist();
         Reference.flush();
-        events.record(organization, EventType.REFERENCE_RECORDED, eventData(reference));
+        events.record(organization, EventType.REFERENCE_RECORDED, ReferenceChange.of(reference, reference.updatedBy));
         return tagged(reference);
     }
 
@@ -112,7 +112,7 @@ public class ReferenceService {
         Reference.flush();
         apply(reference, request, now);
         Reference.flush();
-        events.record(reference.organization, EventType.REFERENCE_UPDATED, eventData(reference));
+        events.record(reference.organization, EventType.REFERENCE_UPDATED, ReferenceChange.of(reference, reference.updatedBy));
         return tagged(reference);
     }
 
@@ -120,10 +120,9 @@ public class ReferenceService {
     @Transactional
     public void delete(String org, long id) {
         Reference reference = requireOwn(org, id);
-        Map<String, Object> data = eventData(reference);
-        data.put("by", caller().name());
+        ReferenceChange deleted = ReferenceChange.of(reference, caller().name());
         reference.delete();
-        events.record(reference.organization, EventType.REFERENCE_DELETED, data);
+        events.record(reference.organization, EventType.REFERENCE_DELETED, deleted);
     }
 
     @Transactional
@@ -342,23 +341,6 @@ public class ReferenceService {
 
     private static Optional<Content.Item> find(Content content, String key) {
         return content.items().stream().filter(item -> key.equals(item.key())).findFirst();
-    }
-
-    private static Map<String, Object> eventData(Reference reference) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", reference.id);
-        data.put("kind", reference.kind);
-        data.put("title", reference.title);
-        data.put("date", reference.date);
-        data.put("cites", reference.cites.stream().map(cite -> {
-            Map<String, Object> cited = new LinkedHashMap<>();
-            cited.put("element", cite.element.path());
-            cited.put("item", cite.itemKey);
-            cited.put("version", cite.version.number);
-            return cited;
-        }).toList());
-        data.put("by", reference.updatedBy);
-        return data;
     }
 
     // --- access ---

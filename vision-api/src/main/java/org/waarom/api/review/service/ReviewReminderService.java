@@ -131,7 +131,7 @@ public class ReviewReminderService {
             reminder.status = ReviewReminder.Status.SENT;
             reminder.sentAt = now;
             events.record(task.organization, EventType.REVIEW_TASK_REMINDED,
-                    new Reminded(task.id, task.element.path(), reminder.kind, reminder.channel, read(reminder.recipients).size()));
+                    new SentReminder(task.id, task.element.path(), reminder.kind, reminder.channel, read(reminder.recipients).size()));
         } else {
             reminder.status = ReviewReminder.Status.FAILED;
             reminder.attempts++;
@@ -164,10 +164,6 @@ public class ReviewReminderService {
         List<ReviewReminder> found = ReviewReminder.list("task.id in ?1", Sort.by("recordedAt").and("id"), Set.copyOf(taskIds));
         return found.stream().collect(Collectors.groupingBy(reminder -> reminder.task.id, LinkedHashMap::new,
                 Collectors.mapping(this::view, Collectors.toList())));
-    }
-
-    /** The data of a {@code review-task.reminded} event: which reminder went out, and to how many people. */
-    record Reminded(long taskId, String element, ReviewReminder.Kind kind, ReviewReminder.Channel channel, int recipients) {
     }
 
     private ReviewReminderView view(ReviewReminder reminder) {

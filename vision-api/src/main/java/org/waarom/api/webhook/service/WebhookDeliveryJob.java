@@ -232,12 +232,8 @@ public class WebhookDeliveryJob {
         webhook.disabledReason = limit(reason);
         webhook.lease = null;
         events.record(webhook.organization, EventType.WEBHOOK_DISABLED,
-                new WebhookDisabled(webhook.id, webhook.url, webhook.disabledReason, webhook.lastError, webhook.failingSince));
+                new WebhookDisablement(webhook.id, webhook.url, webhook.disabledReason, webhook.lastError, webhook.failingSince));
         LOG.warnf("Webhook %d (%s) was disabled: %s", webhook.id, webhook.organization.slug, reason);
-    }
-
-    /** The data of a {@code webhook.disabled} event. */
-    record WebhookDisabled(long webhookId, String url, String reason, String lastError, Instant failingSince) {
     }
 
     private static Claim nothingFor(Webhook webhook) {

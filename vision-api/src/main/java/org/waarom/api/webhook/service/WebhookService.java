@@ -123,7 +123,7 @@ public class WebhookService {
             resumedFrom = WebhookView.Resumption.OLDEST_KEPT_EVENT;
             webhook.feedCursor = events.oldestKept();
         }
-        WebhookEnabled enabled = new WebhookEnabled(webhook.id, webhook.url, resumedFrom, webhook.disabledAt, webhook.disabledReason, actor.name());
+        WebhookEnablement enabled = new WebhookEnablement(webhook.id, webhook.url, resumedFrom, webhook.disabledAt, webhook.disabledReason, actor.name());
         webhook.enabled = true;
         webhook.disabledAt = null;
         webhook.disabledReason = null;
@@ -135,10 +135,6 @@ public class WebhookService {
         webhook.nextAttemptAt = Instant.now(clock);
         events.record(webhook.organization, EventType.WEBHOOK_ENABLED, enabled);
         return WebhookMapper.view(webhook, null, resumedFrom);
-    }
-
-    /** The data of a {@code webhook.enabled} event: where it resumes, and why it had been disabled. */
-    record WebhookEnabled(long webhookId, String url, WebhookView.Resumption resumedFrom, Instant disabledAt, String disabledReason, String by) {
     }
 
     /**
