@@ -43,6 +43,7 @@ import java.util.function.Consumer;
  *       a request body uses says {@code additionalProperties: false}.</li>
  *   <li><b>parameters</b>: path and query parameters are read as text and checked by the API itself (for its own
  *       error messages); the document gives their real type and bounds, the same everywhere, from one table here.</li>
+ *   <li><b>events</b> are typed: see {@link TypedEvents}.</li>
  *   <li><b>dates and instants</b> are written in place ({@code type: string, format: date-time}) instead of as
  *       references to schemas named after Java classes.</li>
  * </ul>
@@ -80,10 +81,7 @@ public class ContractFilter implements OASFilter {
                 .description("One of the four elements, as it appears in paths")
                 .enumeration(Arrays.stream(ElementType.values()).<Object>map(ElementType::path).toList()));
         inlineScalars(openAPI, schemas);
-        Schema event = schemas.get("Event");
-        if (event != null) {
-            event.addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).additionalPropertiesBoolean(Boolean.TRUE));
-        }
+        TypedEvents.describe(openAPI);
 
         Set<String> answered = new HashSet<>();
         Set<String> requested = new HashSet<>();

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.waarom.api.common.ProblemKind;
-import org.waarom.api.event.EventType;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String BEARER = "bearer";
     /** Extension naming the public reads ({@code mission}, {@code document}, …) that open an operation without credentials. */
     static final String PUBLIC_READ = "x-public-read";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -50,41 +48,7 @@ public class ProblemResponsesFilter implements OASFilter {
             if (path.startsWith("/api/")) {
                 item.getOperations().forEach((method, operation) -> document(path, method, operation));
             }
-            if (path.endsWith("/events") && item.getGET() != null) {
-                listEventTypes(item.getGET());
-            }
         });
-    }
-
-    /** The feed's answer gets one named example per event type, with an example payload of each. */
-    private static void listEventTypes(Operation feed) {
-        APIResponse ok = feed.getResponses() == null ? null : feed.getResponses().getAPIResponse("200");
-        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType("application/json") == null) {
-            return;
-        }
-        var mediaType = ok.getContent().getMediaType("application/json");
-        StringBuilder types = new StringBuilder(feed.getDescription() == null ? "" : feed.getDescription());
-        types.append("\n\nEvent types:\n");
-        for (EventType type : EventType.values()) {
-            types.append("\n- `").append(type.value()).append("`: ").append(type.description());
-            Map<String, Object> event = new java.util.LinkedHashMap<>();
-            event.put("id", 1042);
-            event.put("type", type.value());
-            event.put("organization", "zorg-a");
-            event.put("occurredAt", "2026-06-30T10:00:00Z");
-            event.put("data", parse(type.example()));
-            mediaType.addExample(type.value(), OASFactory.createExample().summary(type.description())
-                    .value(Map.of("items", List.of(event), "next", "742-1042")));
-        }
-        feed.setDescription(types.toString());
-    }
-
-    private static Object parse(String json) {
-        try {
-            return JSON.readValue(json, Object.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("The example of an event type is not JSON: " + json, e);
-        }
     }
 
     /**

@@ -30,7 +30,7 @@ import java.time.Instant;
 public record EventView(
         @Schema(examples = "1042") long id,
         @Schema(description = "One of the event types listed with the feed", examples = "element.version.adopted") String type,
-        @Schema(description = "The organisation's slug; null for platform events", examples = "zorg-a") String organization,
+        @Schema(description = "The organisation's slug; null for platform events", examples = "zorg-a", nullable = true) String organization,
         Instant occurredAt,
         @Schema(description = "Enough to act on without another call; its shape depends on the type", implementation = Object.class, oneOf = {
                 OrganizationView.class, VersionChange.class, VersionAdoption.class, VersionAcknowledgement.class, TranslationChange.class,
