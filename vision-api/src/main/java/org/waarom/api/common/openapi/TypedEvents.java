@@ -85,7 +85,7 @@ final class TypedEvents {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("`" + type.value() + "`: " + type.description())
                 .addProperty("id", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
-                        .description("Ascending in the order events are served; also the `webhook-id` of a delivery"))
+                        .description("Unique; also the `webhook-id` of its webhook deliveries"))
                 .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.of(type.value())))
                 .addProperty("organization", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL))
                         .description("The organisation's slug; null for platform events"))
