@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.waarom.api.ApiTestSupport.asAdmin;
+import static org.waarom.api.ApiTestSupport.assertProblem;
 
 /** Intranet front ends call from the browser: CORS for configured origins only, and security headers on every answer. */
 @QuarkusTest
@@ -32,9 +33,10 @@ class BrowserSecurityTest {
     }
 
     @Test
-    void anyOtherOriginIsRefused() {
-        asAdmin().header("Origin", "https://evil.example").get("/api/v1/element-types")
-                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+    void anyOtherOriginIsRefusedWithAProblem() {
+        assertProblem(asAdmin().header("Origin", "https://evil.example").get("/api/v1/element-types"), 403, "forbidden")
+                .header("Access-Control-Allow-Origin", nullValue())
+                .body("detail", containsString("https://evil.example"));
     }
 
     @Test

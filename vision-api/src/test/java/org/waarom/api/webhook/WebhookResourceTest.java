@@ -154,7 +154,7 @@ class WebhookResourceTest {
         assertThat(document.getMap("components.schemas")).containsKeys("Webhook", "CreateWebhook", "WebhookDelivery", "WebhookPage", "WebhookDeliveryPage");
         assertThat(document.getString("paths.'/api/v1/organizations/{org}/webhooks'.post.description"))
                 .contains("webhook-signature", "webhook-id", "webhook-timestamp", "HMAC-SHA256");
-        assertThat(document.getString("components.schemas.CreateWebhook.properties.secret.examples[0]")).startsWith("whsec_");
+        assertThat(document.getString("components.schemas.CreateWebhook.properties.secret.example")).startsWith("whsec_");
     }
 
     private static Response post(String org, Map<String, Object> body) {

@@ -16,6 +16,7 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.RecordComponentInfo;
 import org.waarom.api.element.ElementType;
 
@@ -59,6 +60,8 @@ public class ContractFilter implements OASFilter {
     /** An organisation's slug, as the API accepts it when the organisation is created. */
     static final String ORGANIZATION_SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
     private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
+    private static final DotName OPERATION = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
+    private static final DotName NOT_NULL = DotName.createSimple("jakarta.validation.constraints.NotNull");
     private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
     private static final Set<String> OMITTED_WHEN_EMPTY = Set.of("NON_NULL", "NON_EMPTY", "NON_ABSENT", "NON_DEFAULT");
     /** Schemas SmallRye names after Java scalar types; written in place instead. */
@@ -83,6 +86,7 @@ public class ContractFilter implements OASFilter {
         inlineScalars(openAPI, schemas);
         TypedEvents.describe(openAPI);
 
+        Map<String, Boolean> bodyRequired = bodyRequiredByOperation();
         Set<String> answered = new HashSet<>();
         Set<String> requested = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
@@ -97,6 +101,7 @@ public class ContractFilter implements OASFilter {
                         .forEach(schema -> reachable(schema, schemas, answered));
             }
             typeParameters(operation);
+            requireBodyWhereTheApiDoes(operation, bodyRequired);
         }));
         Map<String, ClassInfo> classes = schemaClasses();
         for (String name : requested) {
@@ -110,6 +115,35 @@ public class ContractFilter implements OASFilter {
                 requireWhatJacksonWrites(schemas.get(name), classes.get(name));
             }
         }
+    }
+
+    /**
+     * A request body is required where the resource method says so ({@code @NotNull} on its body parameter); otherwise the
+     * API takes the request without one (adopt, cancel, acknowledge …), and the document must not say it is required.
+     */
+    private static void requireBodyWhereTheApiDoes(Operation operation, Map<String, Boolean> bodyRequired) {
+        if (operation.getRequestBody() != null && bodyRequired.containsKey(operation.getOperationId())) {
+            operation.getRequestBody().setRequired(bodyRequired.get(operation.getOperationId()));
+        }
+    }
+
+    /** Per operationId: whether the resource method's body parameter is {@code @NotNull}. */
+    private Map<String, Boolean> bodyRequiredByOperation() {
+        Map<String, Boolean> required = new HashMap<>();
+        for (AnnotationInstance operation : index.getAnnotations(OPERATION)) {
+            AnnotationValue id = operation.value("operationId");
+            if (id == null || operation.target().kind() != AnnotationTarget.Kind.METHOD) {
+                continue;
+            }
+            for (MethodParameterInfo parameter : operation.target().asMethod().parameters()) {
+                boolean bound = parameter.declaredAnnotations().stream().anyMatch(a -> a.name().toString().startsWith("jakarta.ws.rs.")
+                        || a.name().toString().startsWith("org.jboss.resteasy.reactive."));
+                if (!bound) {
+                    required.put(id.asString(), parameter.hasDeclaredAnnotation(NOT_NULL));
+                }
+            }
+        }
+        return required;
     }
 
     /** Every property a record component Jackson always writes is required. */

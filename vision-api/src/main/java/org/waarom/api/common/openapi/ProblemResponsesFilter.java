@@ -94,8 +94,33 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, ProblemKind.PAYLOAD_TOO_LARGE, "The body is over the configured limit", "The body has 300000 bytes; at most 262144 are accepted", null);
             add(operation, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json", "Send the body as application/json", null);
         }
+        if (answersWithContent(operation)) {
+            add(operation, ProblemKind.NOT_ACCEPTABLE, "Accept names no media type this operation answers with",
+                    "This resource is available as application/json; Accept asked for text/csv", null);
+        }
         add(operation, ProblemKind.INTERNAL_ERROR, "An unexpected error; logged, no details are exposed",
                 "An unexpected error occurred; it has been logged", null);
+        add(operation, ProblemKind.SERVICE_UNAVAILABLE, "The database is unavailable for the moment (restarting, failing over); retry later",
+                "The service is temporarily unavailable; retry in a few seconds", null);
+        describeDeclaredProblems(operation);
+    }
+
+    private static boolean answersWithContent(Operation operation) {
+        return operation.getResponses().getAPIResponses().entrySet().stream()
+                .anyMatch(entry -> entry.getKey().startsWith("2") && entry.getValue().getContent() != null);
+    }
+
+    /**
+     * An error a resource method declares with its own description only ({@code @APIResponse(responseCode = "410", description = …)})
+     * gets the problem body every error has, with an example of its kind.
+     */
+    private static void describeDeclaredProblems(Operation operation) {
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
+                ProblemKind kind = ProblemKind.forStatus(Integer.parseInt(code));
+                response.content(problemContent(kind, response.getDescription(), null));
+            }
+        });
     }
 
     private static void add(Operation operation, ProblemKind kind, String description, String detail, Object errors) {
@@ -107,6 +132,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (existing != null && existing.getContent() != null && existing.getContent().hasMediaType(PROBLEM)) {
             return;
         }
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(problemContent(kind, detail, errors));
+        // Replaces what the framework generated on its own (a bodiless 400 for validated bodies).
+        operation.getResponses().addAPIResponse(code, response);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent(ProblemKind kind, String detail, Object errors) {
         Map<String, Object> example = new java.util.LinkedHashMap<>();
         example.put("type", kind.type().toString());
         example.put("title", kind.title());
@@ -115,13 +146,9 @@ public class ProblemResponsesFilter implements OASFilter {
         if (errors != null) {
             example.put("errors", errors);
         }
-        APIResponse response = OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))
-                        .example(example)));
-        // Replaces what the framework generated on its own (a bodiless 400 for validated bodies).
-        operation.getResponses().addAPIResponse(code, response);
+        return OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                .example(example));
     }
 
     private static Schema problemSchema() {
@@ -139,7 +166,13 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("On validation problems: each invalid field")
                         .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                                 .addProperty("field", string)
-                                .addProperty("message", string)))
-                .required(List.of("type", "title", "status"));
+                                .addProperty("message", string)
+                                .required(List.of("field", "message"))
+                                .additionalPropertiesBoolean(Boolean.FALSE)))
+                // The extension members some problems carry (RFC 9457 section 3.2), so that a client needs no second call.
+                .addProperty("reminder", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + "ReviewReminder")
+                        .description("On a 409 of recordReminder: the reminder of that kind and channel that is already recorded"))
+                .required(List.of("type", "title", "status", "detail"))
+                .additionalPropertiesBoolean(Boolean.FALSE);
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.organization.PublicRead;
@@ -201,9 +200,7 @@ public class ElementResource {
     @APIResponse(responseCode = "200", description = "The adopted version, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response adopt(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
-                          @HeaderParam("If-Match") String ifMatch,
-                          @RequestBody(required = false, description = "Optional: without a body the version is adopted now, without a significant change")
-                          AdoptRequest request) {
+                          @HeaderParam("If-Match") String ifMatch, AdoptRequest request) {
         Tagged<VersionView> adopted = versions.adopt(org, ElementPaths.type(type), ElementPaths.number(n), ifMatch, request);
         return Response.ok(adopted.value()).header("ETag", adopted.etag()).build();
     }

@@ -40,6 +40,7 @@ public class EventResource {
     @Requires(Permission.EVENT_FEED_READ)
     @Operation(operationId = "listEvents", summary = "The event feed of all organisations",
             description = FEED_DESCRIPTION + " For the review-scheduler (`service`) and the operator.")
+    @APIResponse(responseCode = "410", description = "The cursor points before events the retention has removed: follow the feed again from its start")
     @APIResponse(responseCode = "200", description = "Events after the cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
     public EventPage feed(@QueryParam("after") @Parameter(description = "The `next` of the previous answer") String after,

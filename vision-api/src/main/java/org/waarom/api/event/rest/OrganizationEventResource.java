@@ -35,6 +35,7 @@ public class OrganizationEventResource {
     @GET
     @Requires(Permission.ORGANIZATION_EVENTS_READ)
     @Operation(operationId = "listOrganizationEvents", summary = "The event feed of one organisation", description = EventResource.FEED_DESCRIPTION)
+    @APIResponse(responseCode = "410", description = "The cursor points before events the retention has removed: follow the feed again from its start")
     @APIResponse(responseCode = "200", description = "Events after the cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
     public EventPage organizationFeed(@PathParam("org") String org,

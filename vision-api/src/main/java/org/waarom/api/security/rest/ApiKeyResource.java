@@ -88,6 +88,7 @@ public class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an organisation API key",
             description = "From now on the key answers 401. It stays listed, with revokedAt.")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "409", description = "The key is already revoked")
     public void revoke(@PathParam("org") String org, @PathParam("id") String id) {
         apiKeys.revoke(org, keyId(id));
     }

@@ -77,6 +77,7 @@ public class PlatformApiKeyResource {
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
     @Operation(operationId = "revokePlatformApiKey", summary = "Revoke a platform API key")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "409", description = "The key is already revoked")
     public void revoke(@PathParam("id") String id) {
         apiKeys.revoke(null, keyId(id));
     }
