@@ -183,11 +183,17 @@ class EventFeedTest {
         }
     }
 
+    /** A real event type with its payload written as the API writes it, so that the feed's answers keep to the document. */
+    private static final String EVENT_TYPE = EventType.REVIEW_TASK_REMINDED.value();
+    private static final String EVENT_DATA = EventType.REVIEW_TASK_REMINDED.example();
+
     private static long insertEvent(Connection connection, long organizationId, String slug) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into event (organization_id, organization, type, occurred_at, data) values (?, ?, 'test.event', now(), '{}') returning id")) {
+                "insert into event (organization_id, organization, type, occurred_at, data) values (?, ?, ?, now(), ?::jsonb) returning id")) {
             insert.setLong(1, organizationId);
             insert.setString(2, slug);
+            insert.setString(3, EVENT_TYPE);
+            insert.setString(4, EVENT_DATA);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

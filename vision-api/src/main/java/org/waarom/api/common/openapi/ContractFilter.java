@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +79,8 @@ public class ContractFilter implements OASFilter {
             return;
         }
         Map<String, Schema> schemas = components.getSchemas();
+        // Relative: the document is served by the API it describes, wherever that runs (paths start with /api/v1).
+        openAPI.setServers(List.of(OASFactory.createServer().url("/").description("The vision-api that serves this document")));
         components.addSchema(ELEMENT_TYPE, OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                 .description("One of the four elements, as it appears in paths")
                 .enumeration(Arrays.stream(ElementType.values()).<Object>map(ElementType::path).toList()));
@@ -115,6 +116,7 @@ public class ContractFilter implements OASFilter {
                 requireWhatJacksonWrites(schemas.get(name), classes.get(name));
             }
         }
+        inlineNullableReferences(openAPI, schemas);
     }
 
     /**
@@ -227,10 +229,58 @@ public class ContractFilter implements OASFilter {
                 scalars.put(SCHEMAS + name, schemas.get(name));
             }
         });
-        Collection<Schema> roots = new LinkedHashSet<>(schemas.values());
+        everySchema(openAPI).forEach(schema -> inline(schema, scalars));
+        SCALARS.forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    /**
+     * OpenAPI 3.0 has no way to say "this referenced schema, or null": {@code nullable} beside a reference (in an
+     * {@code allOf}) does not reach into it, and strict validators refuse null there. So a nullable use of a named enum
+     * or object is written out in place, with {@code nullable: true} (and null among an enum's values, as 3.0.3 asks).
+     */
+    private static void inlineNullableReferences(OpenAPI openAPI, Map<String, Schema> schemas) {
+        for (Schema schema : everySchema(openAPI)) {
+            if (!isNullable(schema)) {
+                continue;
+            }
+            String ref = null;
+            if (schema.getAllOf() != null && schema.getAllOf().size() == 1) {
+                ref = schema.getAllOf().get(0).getRef();
+            } else if (schema.getAnyOf() != null && schema.getAnyOf().size() == 2 && isNull(schema.getAnyOf().get(1))) {
+                ref = schema.getAnyOf().get(0).getRef();
+            }
+            Schema target = ref == null ? null : schemas.get(ref.substring(SCHEMAS.length()));
+            if (target == null) {
+                continue;
+            }
+            schema.setAllOf(null);
+            schema.setAnyOf(null);
+            List<Schema.SchemaType> types = new ArrayList<>(target.getType() == null ? List.of() : target.getType());
+            types.add(Schema.SchemaType.NULL);
+            schema.setType(types);
+            if (target.getEnumeration() != null) {
+                List<Object> values = new ArrayList<>(target.getEnumeration());
+                values.add(null);
+                schema.setEnumeration(values);
+            }
+            schema.setFormat(target.getFormat());
+            schema.setProperties(target.getProperties());
+            schema.setRequired(target.getRequired());
+            schema.setItems(target.getItems());
+            schema.setAdditionalPropertiesBoolean(target.getAdditionalPropertiesBoolean());
+            schema.setAdditionalPropertiesSchema(target.getAdditionalPropertiesSchema());
+            if (schema.getDescription() == null) {
+                schema.setDescription(target.getDescription());
+            }
+        }
+    }
+
+    /** Every schema of the document: components, parameters, bodies and answers, and all they contain. */
+    private static Set<Schema> everySchema(OpenAPI openAPI) {
+        Collection<Schema> roots = new ArrayList<>(openAPI.getComponents().getSchemas().values());
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             if (operation.getParameters() != null) {
-                operation.getParameters().stream().map(Parameter::getSchema).filter(s -> s != null).forEach(roots::add);
+                operation.getParameters().stream().map(Parameter::getSchema).forEach(roots::add);
             }
             if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
                 operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> roots.add(media.getSchema()));
@@ -242,16 +292,14 @@ public class ContractFilter implements OASFilter {
             }
         }));
         Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Deque<Schema> open = new ArrayDeque<>(roots.stream().filter(s -> s != null).toList());
+        Deque<Schema> open = new ArrayDeque<>(roots.stream().filter(java.util.Objects::nonNull).toList());
         while (!open.isEmpty()) {
             Schema next = open.pop();
-            if (!seen.add(next)) {
-                continue;
+            if (seen.add(next)) {
+                children(next, open::add);
             }
-            inline(next, scalars);
-            children(next, open::add);
         }
-        SCALARS.forEach(openAPI.getComponents()::removeSchema);
+        return seen;
     }
 
     /** {@code {"$ref": Instant}} or {@code {"allOf": [{"$ref": Instant}], …}} becomes {@code {"type": "string", "format": "date-time", …}}. */
@@ -264,12 +312,14 @@ public class ContractFilter implements OASFilter {
                 && scalars.containsKey(schema.getAllOf().get(0).getRef())) {
             target = scalars.get(schema.getAllOf().get(0).getRef());
             schema.setAllOf(null);
-        } else if (schema.getAnyOf() != null && schema.getAnyOf().size() == 2 && schema.getAnyOf().get(0).getRef() != null
-                && scalars.containsKey(schema.getAnyOf().get(0).getRef()) && isNull(schema.getAnyOf().get(1))) {
-            // A nullable scalar: {"anyOf": [{"$ref": Instant}, {"type": "null"}]}.
-            target = scalars.get(schema.getAnyOf().get(0).getRef());
-            schema.setAnyOf(null);
-            schema.addType(Schema.SchemaType.NULL);
+        } else if (schema.getAnyOf() != null && schema.getAnyOf().size() == 2 && isNull(schema.getAnyOf().get(1))) {
+            // A nullable scalar: {"anyOf": [{"$ref": Instant}, {"type": "null"}]} (its reference may be written in place already).
+            Schema first = schema.getAnyOf().get(0);
+            target = first.getRef() != null ? scalars.get(first.getRef()) : scalars.containsValue(first) || isScalarCopy(first, scalars) ? first : null;
+            if (target != null) {
+                schema.setAnyOf(null);
+                schema.addType(Schema.SchemaType.NULL);
+            }
         }
         if (target == null) {
             return;
@@ -284,6 +334,18 @@ public class ContractFilter implements OASFilter {
         if (schema.getExamples() == null && target.getExamples() != null) {
             schema.setExamples(target.getExamples());
         }
+    }
+
+    /** A schema that is one of the scalars written in place already: the same type and format. */
+    private static boolean isScalarCopy(Schema schema, Map<String, Schema> scalars) {
+        return schema.getRef() == null && schema.getProperties() == null && schema.getFormat() != null && scalars.values().stream()
+                .anyMatch(scalar -> java.util.Objects.equals(scalar.getType(), schema.getType()) && scalar.getFormat().equals(schema.getFormat()));
+    }
+
+    /** SmallRye keeps "may be null" as a null type, or, for a reference, as {@code anyOf: [reference, {type: null}]}. */
+    private static boolean isNullable(Schema schema) {
+        return (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL))
+                || (schema.getAnyOf() != null && schema.getAnyOf().stream().anyMatch(ContractFilter::isNull));
     }
 
     private static boolean isNull(Schema schema) {

@@ -50,7 +50,7 @@ public record DocumentView(
     public record DocumentGoal(
             @Schema(examples = "12") long id,
             GoalKind kind,
-            @Schema(description = "The strategic goal of an operational goal; null for a strategic goal", nullable = true, examples = "null")
+            @Schema(description = "The strategic goal of an operational goal; null for a strategic goal", nullable = true, examples = "12")
             Long parentId,
             @Schema(examples = "Inclusive housing") String title,
             @Schema(description = "null when none was given", nullable = true) String description,

@@ -14,7 +14,7 @@ import java.util.List;
 public record GoalView(
         @Schema(examples = "12") long id,
         GoalKind kind,
-        @Schema(description = "The strategic goal of an operational goal; null for a strategic goal", nullable = true, examples = "null")
+        @Schema(description = "The strategic goal of an operational goal; null for a strategic goal", nullable = true, examples = "12")
         Long parentId,
         @Schema(examples = "Inclusive housing") String title,
         @Schema(description = "null when none was given", nullable = true) String description,

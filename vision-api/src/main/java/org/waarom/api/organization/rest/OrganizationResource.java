@@ -82,7 +82,8 @@ public class OrganizationResource {
     @GET
     @Requires(Permission.ORGANIZATION_READ)
     @Path("/{org}")
-    @Operation(operationId = "getOrganization", summary = "Read an organisation")
+    @Operation(operationId = "getOrganization", summary = "Read an organisation",
+            description = "Its name, languages and public reads; the ETag is what PATCH takes as If-Match.")
     @APIResponse(responseCode = "200", description = "The organisation, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")

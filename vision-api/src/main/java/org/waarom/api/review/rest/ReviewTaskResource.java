@@ -93,7 +93,8 @@ public class ReviewTaskResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.REVIEW_TASK_READ)
-    @Operation(operationId = "getReviewTask", summary = "Read a review task")
+    @Operation(operationId = "getReviewTask", summary = "Read a review task",
+            description = "With its reminders, the goal or version that caused it, and, while it is open, how many references cited the element since its last adoption.")
     @APIResponse(responseCode = "200", description = "The task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
     public ReviewTaskView get(@PathParam("org") String org, @PathParam("id") String id) {
@@ -165,7 +166,8 @@ public class ReviewTaskResource {
     @GET
     @Path("/{id}/reminders/{reminderId}")
     @Requires(Permission.REVIEW_TASK_READ)
-    @Operation(operationId = "getReminder", summary = "Read a reminder")
+    @Operation(operationId = "getReminder", summary = "Read a reminder",
+            description = "One reminder of a review task: its kind, channel, recipients and whether it was sent.")
     @APIResponse(responseCode = "200", description = "The reminder",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
     public ReviewReminderView reminder(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId) {

@@ -55,7 +55,8 @@ public class PlatformApiKeyResource {
 
     @GET
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(operationId = "listPlatformApiKeys", summary = "List platform API keys")
+    @Operation(operationId = "listPlatformApiKeys", summary = "List platform API keys",
+            description = "Keys that act across organisations (platform-admin, service), oldest first; the key itself is never shown again.")
     @APIResponse(responseCode = "200", description = "A page of keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResource.ApiKeyPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
@@ -75,7 +76,8 @@ public class PlatformApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.PLATFORM_API_KEY_MANAGE)
-    @Operation(operationId = "revokePlatformApiKey", summary = "Revoke a platform API key")
+    @Operation(operationId = "revokePlatformApiKey", summary = "Revoke a platform API key",
+            description = "The key stops working at once; revoking it again is a conflict.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "409", description = "The key is already revoked")
     public void revoke(@PathParam("id") String id) {
