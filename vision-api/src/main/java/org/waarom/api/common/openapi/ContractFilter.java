@@ -19,6 +19,7 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.RecordComponentInfo;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.event.service.EventService;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -354,8 +355,8 @@ public class ContractFilter implements OASFilter {
 
     /**
      * The parameters the API reads as text and checks itself, with their real type and bounds, one table for all
-     * operations: {@code page} from 0, {@code size} from 1 to 200, ids and version numbers from 1, the element type as
-     * {@value #ELEMENT_TYPE}.
+     * operations: {@code page} from 0, {@code size} from 1 to 200, the event feeds' {@code limit} from 1 to
+     * {@value EventService#MAX_LIMIT}, ids and version numbers from 1, the element type as {@value #ELEMENT_TYPE}.
      */
     private static void typeParameters(Operation operation) {
         if (operation.getParameters() == null) {
@@ -368,6 +369,7 @@ public class ContractFilter implements OASFilter {
             Schema typed = switch (parameter.getName()) {
                 case "page" -> integer(0, null, "int32");
                 case "size" -> integer(1, 200, "int32");
+                case "limit" -> integer(1, EventService.MAX_LIMIT, "int32");
                 case "n", "against", "version" -> integer(1, null, "int32");
                 case "id", "goalId", "indicatorId", "taskId", "consultationId", "feedbackId", "webhookId" -> integer(1, null, "int64");
                 case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(ORGANIZATION_SLUG);
