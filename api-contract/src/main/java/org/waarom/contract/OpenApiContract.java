@@ -6,10 +6,6 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
@@ -23,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +44,6 @@ import java.util.stream.Collectors;
  */
 public final class OpenApiContract implements OrderedFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     /** Findings that say the request matched no operation of the document. */
@@ -148,39 +142,12 @@ public final class OpenApiContract implements OrderedFilter {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("GET " + base + "/q/openapi answered " + answer.statusCode());
             }
-            JsonNode document = JSON.readTree(answer.body());
-            return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(forValidator(document))).build();
+            return OpenApiInteractionValidator.createForInlineApiSpecification(answer.body()).build();
         } catch (IOException e) {
             throw new IllegalStateException("The OpenAPI document of " + base + " could not be read", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the OpenAPI document of " + base, e);
         }
-    }
-
-    /**
-     * The one place where the validator is wrong, mended on its copy of the document (the served document is not changed).
-     * OpenAPI 3.0 writes a nullable reference as {@code {"allOf": [{"$ref": …}], "nullable": true}}, which generators and
-     * linters read as "this schema, or null"; the validator applies {@code nullable} to the {@code allOf} wrapper only and
-     * then refuses null inside it. Rewritten as {@code {"anyOf": [{"$ref": …}, {"type": "null"}]}}, which says the same to
-     * the JSON Schema validator underneath.
-     */
-    static JsonNode forValidator(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            JsonNode allOf = object.get("allOf");
-            if (object.path("nullable").asBoolean(false) && allOf instanceof ArrayNode parts && parts.size() == 1) {
-                ArrayNode anyOf = JSON.createArrayNode().add(parts.get(0)).add(JSON.createObjectNode().put("type", "null"));
-                object.remove("allOf");
-                object.remove("nullable");
-                object.remove("type");
-                object.set("anyOf", anyOf);
-            }
-            for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
-                forValidator(children.next());
-            }
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(OpenApiContract::forValidator);
-        }
-        return node;
     }
 }

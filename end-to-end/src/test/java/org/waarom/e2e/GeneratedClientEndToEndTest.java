@@ -1,5 +1,6 @@
 package org.waarom.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,11 @@ import org.waarom.client.model.VersionAdoption;
 import org.waarom.client.model.VersionRequest;
 import org.waarom.client.model.VersionStatus;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +74,17 @@ class GeneratedClientEndToEndTest {
         if (api != null) {
             api.close();
         }
+    }
+
+    /** The file the client is generated from at build time is the document the running service serves to integrators. */
+    @Test
+    void theClientIsGeneratedFromTheDocumentTheServiceServes() throws Exception {
+        HttpResponse<String> served = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(api.url() + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        ObjectMapper json = new ObjectMapper();
+        Path generatedFrom = Path.of(System.getProperty("waarom.root", ".."), "vision-api", "target", "openapi", "openapi.json");
+        assertThat(json.readTree(served.body())).isEqualTo(json.readTree(Files.readString(generatedFrom)));
     }
 
     /**
