@@ -1,12 +1,15 @@
 package org.waarom.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.restassured.RestAssured;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
@@ -45,7 +48,7 @@ import java.util.stream.Collectors;
 public final class OpenApiContract implements OrderedFilter {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<String, Contract> CONTRACTS = new ConcurrentHashMap<>();
     /** Findings that say the request matched no operation of the document. */
     private static final Set<String> NO_OPERATION = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
@@ -74,7 +77,9 @@ public final class OpenApiContract implements OrderedFilter {
         }
         Request sent = RestAssuredRequest.of(request);
         boolean head = sent.getMethod() == Request.Method.HEAD;
-        check(validatorFor(uri), head ? asGet(sent) : sent, response, head);
+        Contract contract = contractFor(uri);
+        check(contract.validator(), head ? asGet(sent) : sent, response, head);
+        OperationsCalled.record(contract.operations(), sent.getPath(), head ? Request.Method.GET : sent.getMethod());
         return response;
     }
 
@@ -129,20 +134,27 @@ public final class OpenApiContract implements OrderedFilter {
         return body.length() <= 2_000 ? body : body.substring(0, 2_000) + "…";
     }
 
-    private static OpenApiInteractionValidator validatorFor(URI uri) {
+    /** The document of one API: the validator, and the operations (to record which ones the tests called). */
+    private record Contract(OpenApiInteractionValidator validator, ApiOperationResolver operations) {
+    }
+
+    private static Contract contractFor(URI uri) {
         String base = uri.getScheme() + "://" + uri.getAuthority();
-        return VALIDATORS.computeIfAbsent(base, OpenApiContract::load);
+        return CONTRACTS.computeIfAbsent(base, OpenApiContract::load);
     }
 
     /** Reads the document the API at {@code base} serves: the one its clients read. */
-    private static OpenApiInteractionValidator load(String base) {
+    private static Contract load(String base) {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("GET " + base + "/q/openapi answered " + answer.statusCode());
             }
-            return OpenApiInteractionValidator.createForInlineApiSpecification(answer.body()).build();
+            OpenAPI document = new OpenAPIV3Parser().readContents(answer.body()).getOpenAPI();
+            OperationsCalled.listAll(document);
+            return new Contract(OpenApiInteractionValidator.createForInlineApiSpecification(answer.body()).build(),
+                    new ApiOperationResolver(document, null, false));
         } catch (IOException e) {
             throw new IllegalStateException("The OpenAPI document of " + base + " could not be read", e);
         } catch (InterruptedException e) {

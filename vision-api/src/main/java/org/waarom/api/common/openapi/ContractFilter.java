@@ -356,7 +356,8 @@ public class ContractFilter implements OASFilter {
     /**
      * The parameters the API reads as text and checks itself, with their real type and bounds, one table for all
      * operations: {@code page} from 0, {@code size} from 1 to 200, the event feeds' {@code limit} from 1 to
-     * {@value EventService#MAX_LIMIT}, ids and version numbers from 1, the element type as {@value #ELEMENT_TYPE}.
+     * {@value EventService#MAX_LIMIT}, ids and version numbers from 1, the organisation's slug with its pattern, the element
+     * type as {@value #ELEMENT_TYPE}.
      */
     private static void typeParameters(Operation operation) {
         if (operation.getParameters() == null) {
@@ -370,14 +371,19 @@ public class ContractFilter implements OASFilter {
                 case "page" -> integer(0, null, "int32");
                 case "size" -> integer(1, 200, "int32");
                 case "limit" -> integer(1, EventService.MAX_LIMIT, "int32");
-                case "n", "against", "version" -> integer(1, null, "int32");
-                case "id", "goalId", "indicatorId", "taskId", "consultationId", "feedbackId", "webhookId" -> integer(1, null, "int64");
+                case "n", "against" -> integer(1, null, "int32");
+                case "id", "feedbackId", "invitationId", "reminderId" -> integer(1, null, "int64");
                 case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(ORGANIZATION_SLUG);
                 case "type" -> parameter.getIn() == Parameter.In.PATH ? OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE) : null;
+                case "element" -> OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE);
                 default -> null;
             };
+            Schema existing = parameter.getSchema();
+            if (typed == null && existing != null && existing.getEnumeration() != null && existing.getType() == null) {
+                // A list of values is a list of strings; generators otherwise make it an untyped object.
+                existing.addType(Schema.SchemaType.STRING);
+            }
             if (typed != null) {
-                Schema existing = parameter.getSchema();
                 if (existing != null && existing.getDefaultValue() != null) {
                     typed.setDefaultValue(existing.getDefaultValue());
                 }

@@ -26,6 +26,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     static final String PROBLEM = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
+    static final String FIELD_ERROR = "FieldError";
     static final String BEARER = "bearer";
     /** Extension naming the public reads ({@code mission}, {@code document}, …) that open an operation without credentials. */
     static final String PUBLIC_READ = "x-public-read";
@@ -36,6 +37,13 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        openAPI.getComponents().addSchema(FIELD_ERROR, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One invalid field of a request")
+                .addProperty("field", string.description("The field, as a path into the body (`content.items[2].key`) or a parameter's name"))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What is wrong with it"))
+                .required(List.of("field", "message"))
+                .additionalPropertiesBoolean(Boolean.FALSE));
         openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("An API key (`wrm_…`, created by an organisation admin at …/api-keys) or an OIDC access token "
@@ -152,7 +160,6 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; every error of the API has this shape")
@@ -164,11 +171,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").description("The request path"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .description("On validation problems: each invalid field")
-                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                                .addProperty("field", string)
-                                .addProperty("message", string)
-                                .required(List.of("field", "message"))
-                                .additionalPropertiesBoolean(Boolean.FALSE)))
+                        .items(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + FIELD_ERROR)))
                 // The extension members some problems carry (RFC 9457 section 3.2), so that a client needs no second call.
                 .addProperty("reminder", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + "ReviewReminder")
                         .description("On a 409 of recordReminder: the reminder of that kind and channel that is already recorded"))
