@@ -44,9 +44,12 @@ import java.util.function.Consumer;
  *       a request body uses says {@code additionalProperties: false}.</li>
  *   <li><b>parameters</b>: path and query parameters are read as text and checked by the API itself (for its own
  *       error messages); the document gives their real type and bounds, the same everywhere, from one table here.</li>
+ *   <li><b>optional bodies</b>: a request body is required only where the resource method's body parameter is
+ *       {@code @NotNull}.</li>
  *   <li><b>events</b> are typed: see {@link TypedEvents}.</li>
  *   <li><b>dates and instants</b> are written in place ({@code type: string, format: date-time}) instead of as
- *       references to schemas named after Java classes.</li>
+ *       references to schemas named after Java classes; so is every nullable use of a named enum or object, which
+ *       OpenAPI 3.0 cannot express as a reference.</li>
  * </ul>
  * It runs at build time, when the class index is at hand.
  */
