@@ -86,6 +86,57 @@ class OpenApiDocumentTest {
         assertThat(document.getString("components.schemas.ContentItem.properties.key.pattern")).isEqualTo("^[a-z0-9][a-z0-9-]{0,62}$");
     }
 
+    /**
+     * What generated clients rely on beyond what every answer proves (that is the contract filter's work): events typed
+     * per type, typed parameters, strict request bodies, one server, OpenAPI 3.0.3.
+     */
+    @Test
+    void generatedClientsGetTypedEventsParametersAndStrictBodies() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertThat(document.getString("openapi")).isEqualTo("3.0.3");
+        assertThat(document.getList("servers.url")).containsExactly("/");
+
+        Map<String, String> mapping = document.getMap("components.schemas.Event.discriminator.mapping");
+        assertThat(document.getString("components.schemas.Event.discriminator.propertyName")).isEqualTo("type");
+        for (org.waarom.api.event.EventType type : org.waarom.api.event.EventType.values()) {
+            String envelope = mapping.get(type.value()).replace("#/components/schemas/", "");
+            assertThat(document.getList("components.schemas." + envelope + ".properties.type.enum")).as(type.value()).containsExactly(type.value());
+            String payload = document.getString("components.schemas." + envelope + ".properties.data.$ref").replace("#/components/schemas/", "");
+            assertThat(document.getMap("components.schemas." + payload + ".properties")).as(type.value() + " payload").isNotEmpty();
+        }
+        assertThat(document.getString("components.schemas.VersionAdoptedEvent.properties.data.$ref")).endsWith("/VersionAdoption");
+        assertThat(document.getString("paths.'/api/v1/organizations/{org}/webhooks'.post.callbacks.event.'{$request.body#/url}'.post"
+                + ".requestBody.content.'application/json'.schema.$ref")).endsWith("/Event");
+
+        assertThat(document.getList("components.schemas.ElementTypeName.enum")).containsExactly("mission", "vision", "values", "strategy");
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!METHODS.contains(method)) {
+                return;
+            }
+            @SuppressWarnings("unchecked") Map<String, Object> operation = (Map<String, Object>) value;
+            @SuppressWarnings("unchecked") List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+            for (Map<String, Object> parameter : parameters) {
+                @SuppressWarnings("unchecked") Map<String, Object> schema = (Map<String, Object>) parameter.get("schema");
+                String name = method + " " + path + " " + parameter.get("name");
+                if (Set.of("n", "id", "page", "size", "limit", "against").contains(parameter.get("name"))) {
+                    assertThat(schema.get("type")).as(name).isEqualTo("integer");
+                    assertThat(schema).as(name).containsKey("minimum");
+                }
+                if ("type".equals(parameter.get("name")) && "path".equals(parameter.get("in"))) {
+                    assertThat(schema.get("$ref")).as(name).isEqualTo("#/components/schemas/ElementTypeName");
+                }
+            }
+        }));
+        // The API refuses unknown fields (400): a request body says so.
+        assertThat(document.getBoolean("components.schemas.VersionRequest.additionalProperties")).isFalse();
+        assertThat(document.getBoolean("components.schemas.CreateOrganization.additionalProperties")).isFalse();
+        // Adopting needs no body; drafting does.
+        String versions = "paths.'/api/v1/organizations/{org}/elements/{type}/versions";
+        assertThat(document.getBoolean(versions + "/{n}/adopt'.post.requestBody.required")).isFalse();
+        assertThat(document.getBoolean(versions + "'.post.requestBody.required")).isTrue();
+    }
+
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
