@@ -35,6 +35,8 @@ public class ApiKeyService {
 
     public static final String PREFIX = "wrm_";
     private static final int DISPLAYED_PREFIX = 10;
+    /** The PostgreSQL advisory lock that makes ensuring the bootstrap key one replica at a time (any constant unique in the database). */
+    private static final long BOOTSTRAP_LOCK = 0x5741_4152_4f4d_0001L;
 
     private final OrganizationService organizations;
     private final CurrentActor actor;
@@ -122,6 +124,7 @@ public class ApiKeyService {
     /** Makes sure {@code key} is a platform-admin key (WAAROM_BOOTSTRAP_ADMIN_KEY); re-enables it if it was revoked. */
     @Transactional
     public void ensurePlatformAdminKey(String key) {
+        holdBootstrapLock();
         ApiKey existing = ApiKey.<ApiKey>find("keyHash", SecretTokens.hash(key)).firstResult();
         if (existing == null) {
             store(null, "bootstrap-admin", PlatformRole.PLATFORM_ADMIN.value(), key, CurrentActor.SYSTEM.name());
@@ -136,12 +139,23 @@ public class ApiKeyService {
     /** A new platform-admin key when there are no keys at all (a first start); empty otherwise. */
     @Transactional
     public Optional<String> createFirstPlatformAdminKey() {
+        holdBootstrapLock();
         if (ApiKey.count() > 0) {
             return Optional.empty();
         }
         String key = SecretTokens.generate(PREFIX);
         store(null, "bootstrap-admin", PlatformRole.PLATFORM_ADMIN.value(), key, CurrentActor.SYSTEM.name());
         return Optional.of(key);
+    }
+
+    /**
+     * Replicas that start together on one database each ensure the bootstrap key: without this, two could both find it
+     * missing and both insert it, and the second replica would stop on the unique key hash (or, without a configured key,
+     * each would generate one). The lock is PostgreSQL's, held until the transaction ends, so the second waits and then
+     * finds the key.
+     */
+    private void holdBootstrapLock() {
+        ApiKey.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
     }
 
     private ApiKey store(Organization organization, String name, String roles, String key, String createdBy) {

@@ -20,10 +20,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +68,34 @@ class BootstrapAdminKeyTest {
                     Files.delete(file);
                 }
             }
+        }
+    }
+
+    /**
+     * Replicas start together and each ensures the configured key: they must not both insert it (the second start would
+     * fail on the unique key hash and the replica exit). Found by ApiReplicasEndToEndTest on a busy machine.
+     */
+    @Test
+    void replicasEnsuringTheSameKeyAtOnceAllStart() throws Exception {
+        ExecutorService replicas = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String key = "wrm_replicas-start-together-" + round + "-0123456789";
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<Optional<Path>>> starts = new ArrayList<>();
+                for (int replica = 0; replica < 4; replica++) {
+                    starts.add(replicas.submit(() -> {
+                        together.await();
+                        return bootstrap.ensure(Optional.of(key), Path.of("unused"));
+                    }));
+                }
+                for (Future<Optional<Path>> start : starts) {
+                    assertThat(start.get(30, TimeUnit.SECONDS)).isEmpty();
+                }
+                assertThat(count("select count(*) from api_key where key_hash = '" + sha256(key) + "'")).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            replicas.shutdownNow();
         }
     }
 
