@@ -1,7 +1,9 @@
 package org.waarom.api.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,20 +12,47 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * A body that is not JSON, or JSON of the wrong shape (unknown field, wrong type, bad date):
+ * A body that is not JSON, or JSON of the wrong shape (unknown field, a name twice, wrong type, bad date):
  * 400 naming the field, never Jackson's own message (it quotes Java class names).
  * The specific exception types are listed so that these mappers win over the framework's.
  */
 public class MalformedBodyMapper {
 
+    /** How Jackson's parser reports a name seen twice in one object ({@code StrictJson}): the one message it has for it. */
+    private static final String DUPLICATE = "Duplicate field '";
+
     @ServerExceptionMapper
     public Response notJson(JsonParseException exception, UriInfo uriInfo) {
+        if (isDuplicate(exception)) {
+            return duplicate(exception, uriInfo);
+        }
         return ProblemResponses.of(ProblemKind.MALFORMED_BODY,
                 "The body is not valid JSON (line " + exception.getLocation().getLineNr()
                         + ", column " + exception.getLocation().getColumnNr() + ")", uriInfo);
+    }
+
+    private static boolean isDuplicate(JsonParseException exception) {
+        return exception.getOriginalMessage() != null && exception.getOriginalMessage().startsWith(DUPLICATE);
+    }
+
+    /**
+     * A name twice in one object. The parser stops on the second occurrence, so its position in the document is the
+     * field's path ({@code content.items[0].key}); the name alone is in the message should the parser not be at hand.
+     */
+    private static Response duplicate(JsonParseException exception, UriInfo uriInfo) {
+        JsonParser parser = exception.getProcessor();
+        String field = parser == null ? "" : pathOf(parser.getParsingContext());
+        if (field.isEmpty()) {
+            String message = exception.getOriginalMessage();
+            field = message.substring(DUPLICATE.length(), message.lastIndexOf('\''));
+        }
+        return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "Field '" + field + "' appears more than once",
+                List.of(new FieldError(field, "appears more than once in its object; send each field once")), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -51,6 +80,12 @@ public class MalformedBodyMapper {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException exception, UriInfo uriInfo) {
+        // A name twice inside a nested object reaches us wrapped, with the path of the outer field only.
+        for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse && isDuplicate(parse)) {
+                return duplicate(parse, uriInfo);
+            }
+        }
         String field = pathOf(exception);
         if (field.isEmpty()) {
             return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "The body does not have the documented shape", uriInfo);
@@ -95,6 +130,26 @@ public class MalformedBodyMapper {
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
+        }
+        return path.toString();
+    }
+
+    /** The path of the value a parser is at, as {@link #pathOf(JsonMappingException)} writes it. */
+    static String pathOf(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                parts.addFirst(at.getCurrentName());
+            } else if (at.inArray()) {
+                parts.addFirst("[" + Math.max(at.getCurrentIndex(), 0) + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
         }
         return path.toString();
     }

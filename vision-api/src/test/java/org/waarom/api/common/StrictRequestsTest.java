@@ -1,0 +1,104 @@
+package org.waarom.api.common;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.waarom.api.security.TestKeys;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.waarom.api.ApiTestSupport.adopt;
+import static org.waarom.api.ApiTestSupport.PLATFORM_ADMIN_KEY;
+import static org.waarom.api.ApiTestSupport.as;
+import static org.waarom.api.ApiTestSupport.asAdmin;
+import static org.waarom.api.ApiTestSupport.assertProblem;
+import static org.waarom.api.ApiTestSupport.draft;
+import static org.waarom.api.ApiTestSupport.errorFields;
+import static org.waarom.api.ApiTestSupport.newOrganization;
+import static org.waarom.api.ApiTestSupport.statement;
+import static org.waarom.api.ApiTestSupport.uniqueSlug;
+import static org.waarom.api.ApiTestSupport.value;
+import static org.waarom.api.ApiTestSupport.values;
+import static org.waarom.api.ApiTestSupport.versions;
+
+/**
+ * What a fuzzing sweep found the API too lenient about: JSON with a key twice, text that is not Unicode, a path segment
+ * no organisation can have, {@code If-None-Match} on a change, a body in another charset or without a media type, and an
+ * {@code Accept} that excludes JSON. Each is refused with a problem that says what was wrong, and changes nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class StrictRequestsTest {
+
+    private static final String ORGANIZATIONS = "/api/v1/organizations";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    // ---------------------------------------------------------------------------------------------
+    // A key twice in one object (400 naming it, never a 500 nor "the last one wins")
+
+    @Test
+    void aDuplicateKeyInAOneFieldBodyIs400NamingIt() {
+        String org = newOrganization("dup-one");
+        draft(org, "mission", statement("Missie."));
+        adopt(org, "mission", 1, null);
+
+        Response feed = asAdmin().contentType(ContentType.JSON).body("{\"name\": \"x\", \"name\": \"x\"}")
+                .post(ORGANIZATIONS + "/" + org + "/calendar-feeds");
+        assertDuplicate(feed, "name");
+        asAdmin().get(ORGANIZATIONS + "/" + org + "/calendar-feeds").then().statusCode(200).body("items.size()", equalTo(0));
+
+        assertDuplicate(asAdmin().contentType(ContentType.JSON).body("{\"person\": \"hr-1\", \"person\": \"hr-1\"}")
+                .post(versions(org, "mission") + "/1/acknowledgements"), "person");
+        assertDuplicate(asAdmin().contentType(ContentType.JSON).body("{\"changeReason\": \"a\", \"changeReason\": \"a\"}")
+                .post(versions(org, "mission") + "/1/restore"), "changeReason");
+        asAdmin().get(versions(org, "mission")).then().statusCode(200).body("total", equalTo(1));
+
+        String task = asAdmin().contentType(ContentType.JSON).body(Map.of("element", "mission", "reason", "MANUAL", "dueDate", "2030-01-01"))
+                .post(ORGANIZATIONS + "/" + org + "/review-tasks").then().statusCode(201).extract().path("id").toString();
+        assertDuplicate(asAdmin().contentType(ContentType.JSON).body("{\"note\": \"a\", \"note\": \"b\"}")
+                .post(ORGANIZATIONS + "/" + org + "/review-tasks/" + task + "/cancel"), "note");
+        asAdmin().get(ORGANIZATIONS + "/" + org + "/review-tasks/" + task).then().statusCode(200).body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aDuplicateKeyIsNeverSilentlyResolved() {
+        String org = newOrganization("dup-many");
+        String slug = uniqueSlug("dup-new");
+
+        assertDuplicate(asAdmin().contentType(ContentType.JSON)
+                .body("{\"slug\": \"" + slug + "\", \"name\": \"Eerste\", \"name\": \"Tweede\"}").post(ORGANIZATIONS), "name");
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+
+        assertDuplicate(asAdmin().contentType(ContentType.JSON)
+                .body("{\"content\": {\"statement\": \"Eerste\", \"statement\": \"Tweede\"}}").post(versions(org, "vision")), "content.statement");
+        assertDuplicate(asAdmin().contentType(ContentType.JSON)
+                .body("{\"content\": {\"items\": [{\"key\": \"a\", \"title\": \"A\", \"behaviours\": [\"b\"], \"key\": \"c\"}]}}")
+                .post(versions(org, "values")), "content.items[0].key");
+        asAdmin().get(versions(org, "vision")).then().statusCode(200).body("total", equalTo(0));
+
+        String etag = asAdmin().get(ORGANIZATIONS + "/" + org).header("ETag");
+        assertDuplicate(asAdmin().header("If-Match", etag).contentType(MERGE_PATCH).body("{\"name\": \"Eerste\", \"name\": \"Tweede\"}")
+                .patch(ORGANIZATIONS + "/" + org), "name");
+        asAdmin().get(ORGANIZATIONS + "/" + org).then().header("ETag", etag).body("name", equalTo("Test " + org));
+    }
+
+    private static void assertDuplicate(Response response, String field) {
+        assertProblem(response, 400, "malformed-body");
+        assertThat(errorFields(response)).containsExactly(field);
+        assertThat(response.jsonPath().getString("detail")).contains(field);
+    }
+}
