@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * A body that is not JSON, or JSON of the wrong shape (unknown field, a name twice, wrong type, bad date):
- * 400 naming the field, never Jackson's own message (it quotes Java class names).
+ * 400 naming the field, never Jackson's own message (it quotes Java class names). Text that is not valid
+ * Unicode ({@link UnicodeText}) is well-formed JSON with an invalid value: 400 invalid-request naming the field.
  * The specific exception types are listed so that these mappers win over the framework's.
  */
 public class MalformedBodyMapper {
@@ -53,6 +54,14 @@ public class MalformedBodyMapper {
         }
         return ProblemResponses.of(ProblemKind.MALFORMED_BODY, "Field '" + field + "' appears more than once",
                 List.of(new FieldError(field, "appears more than once in its object; send each field once")), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidText(UnicodeText.InvalidTextException exception, UriInfo uriInfo) {
+        String field = pathOf(exception);
+        String name = field.isEmpty() ? "body" : field;
+        return ProblemResponses.of(ProblemKind.INVALID_REQUEST, "Field '" + name + "' is not valid text",
+                List.of(new FieldError(name, exception.reason())), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -111,6 +120,8 @@ public class MalformedBodyMapper {
             return mapper.notJson(parse, uriInfo);
         } else if (exception instanceof UnrecognizedPropertyException unknown) {
             return mapper.unknownField(unknown, uriInfo);
+        } else if (exception instanceof UnicodeText.InvalidTextException text) {
+            return mapper.invalidText(text, uriInfo);
         } else if (exception instanceof MismatchedInputException mismatch) {
             return mapper.wrongShape(mismatch, uriInfo);
         } else if (exception instanceof JsonMappingException mapping) {

@@ -3,6 +3,7 @@ package org.waarom.api.common;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -14,6 +15,7 @@ import jakarta.inject.Singleton;
  *   <li>A name may appear once in an object: {@code {"name": "a", "name": "b"}} is malformed (400 naming
  *       {@code name}, see {@link MalformedBodyMapper}), never "the last one wins" (RFC 8259 section 4 leaves that to
  *       the reader, and readers differ, so a proxy or a signature may have seen the other value).</li>
+ *   <li>Every string must be storable Unicode text: see {@link UnicodeText}.</li>
  *   <li>Unknown fields are refused by {@code quarkus.jackson.fail-on-unknown-properties}.</li>
  * </ul>
  */
@@ -24,5 +26,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new SimpleModule("unicode-text").addDeserializer(String.class, new UnicodeText.Deserializer()));
     }
 }

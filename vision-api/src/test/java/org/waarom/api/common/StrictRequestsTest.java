@@ -101,4 +101,60 @@ class StrictRequestsTest {
         assertThat(errorFields(response)).containsExactly(field);
         assertThat(response.jsonPath().getString("detail")).contains(field);
     }
+
+    // ---------------------------------------------------------------------------------------------
+    // Text that is not Unicode (400 naming the field; what is answered is what is stored)
+
+    @ParameterizedTest(name = "name {0}")
+    @ValueSource(strings = {"x\\ud800y", "x\\udc00y", "x\\udc00\\ud800y", "x\\ud800", "\\u0000", "a\\u0000b"})
+    void textThatIsNotUnicodeIs400NamingTheField(String escaped) {
+        String slug = uniqueSlug("utf");
+        Response created = asAdmin().contentType(ContentType.JSON).body("{\"slug\": \"" + slug + "\", \"name\": \"" + escaped + "\"}")
+                .post(ORGANIZATIONS);
+        assertProblem(created, 400, "invalid-request");
+        assertThat(errorFields(created)).containsExactly("name");
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+
+        String org = newOrganization("utf-v");
+        Response nested = asAdmin().contentType(ContentType.JSON)
+                .body("{\"content\": {\"items\": [{\"key\": \"a\", \"title\": \"A\", \"behaviours\": [\"ok\", \"" + escaped + "\"]}]}}")
+                .post(versions(org, "values"));
+        assertProblem(nested, 400, "invalid-request");
+        assertThat(errorFields(nested)).containsExactly("content.items[0].behaviours[1]");
+
+        String etag = asAdmin().get(ORGANIZATIONS + "/" + org).header("ETag");
+        Response patched = asAdmin().header("If-Match", etag).contentType(MERGE_PATCH).body("{\"name\": \"" + escaped + "\"}")
+                .patch(ORGANIZATIONS + "/" + org);
+        assertProblem(patched, 400, "invalid-request");
+        assertThat(errorFields(patched)).containsExactly("name");
+        asAdmin().get(ORGANIZATIONS + "/" + org).then().header("ETag", etag);
+        asAdmin().get(versions(org, "values")).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aSurrogateEncodedInUtf8BytesIsRefusedToo() {
+        String slug = uniqueSlug("cesu");
+        byte[] prefix = ("{\"slug\": \"" + slug + "\", \"name\": \"x").getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "y\"}".getBytes(StandardCharsets.UTF_8);
+        // ED A0 80: U+D800 written as if it were a character (CESU-8), which UTF-8 forbids.
+        byte[] body = new byte[prefix.length + 3 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xED;
+        body[prefix.length + 1] = (byte) 0xA0;
+        body[prefix.length + 2] = (byte) 0x80;
+        System.arraycopy(suffix, 0, body, prefix.length + 3, suffix.length);
+
+        Response response = asAdmin().contentType(ContentType.JSON).body(body).post(ORGANIZATIONS);
+
+        assertProblem(response, 400);
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void aSurrogatePairIsOneCharacterAndArrivesIntact() {
+        String slug = uniqueSlug("emoji");
+        asAdmin().contentType(ContentType.JSON).body("{\"slug\": \"" + slug + "\", \"name\": \"Zon \\ud83c\\udf3b\"}").post(ORGANIZATIONS)
+                .then().statusCode(201).body("name", equalTo("Zon \uD83C\uDF3B"));
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(200).body("name", equalTo("Zon \uD83C\uDF3B"));
+    }
 }
