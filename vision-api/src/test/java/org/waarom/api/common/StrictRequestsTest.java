@@ -103,6 +103,25 @@ class StrictRequestsTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // A path segment that no organisation can have (404, without a query)
+
+    @ParameterizedTest(name = "organisation segment {0}")
+    @ValueSource(strings = {"%00", "zorg%00a", "x", "Zorg-A", "-zorg", "zorg%20a", "%C3%A9t%C3%A9"})
+    void anOrganisationThatCannotExistIs404(String segment) {
+        String org = newOrganization("seg");
+        String key = TestKeys.organizationKey(org, "admin").key();
+
+        assertProblem(asAdmin().urlEncodingEnabled(false).get(ORGANIZATIONS + "/" + segment), 404, "not-found");
+        assertProblem(asAdmin().urlEncodingEnabled(false).get(ORGANIZATIONS + "/" + segment + "/elements/vision"), 404, "not-found");
+        assertProblem(as(key).urlEncodingEnabled(false).get(ORGANIZATIONS + "/" + segment), 404, "not-found");
+        assertProblem(asAdmin().urlEncodingEnabled(false).header("If-Match", "*").contentType(MERGE_PATCH).body("{\"name\": \"X\"}")
+                .patch(ORGANIZATIONS + "/" + segment), 404, "not-found");
+        // Without credentials it is what any organisation's private read is: 401.
+        assertProblem(io.restassured.RestAssured.given().urlEncodingEnabled(false).get(ORGANIZATIONS + "/" + segment + "/elements/mission"),
+                401, "unauthorized");
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Text that is not Unicode (400 naming the field; what is answered is what is stored)
 
     @ParameterizedTest(name = "name {0}")
