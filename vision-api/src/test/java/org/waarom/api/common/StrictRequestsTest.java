@@ -176,4 +176,30 @@ class StrictRequestsTest {
                 .then().statusCode(201).body("name", equalTo("Zon \uD83C\uDF3B"));
         asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(200).body("name", equalTo("Zon \uD83C\uDF3B"));
     }
+
+    // ---------------------------------------------------------------------------------------------
+    // If-None-Match on a change (RFC 9110 section 13.1.2): the resource exists, so "*" is false (412)
+
+    @Test
+    void ifNoneMatchStarOnAChangeIs412() {
+        String org = newOrganization("inm");
+        String orgTag = asAdmin().get(ORGANIZATIONS + "/" + org).header("ETag");
+
+        assertProblem(asAdmin().header("If-Match", orgTag).header("If-None-Match", "*").contentType(MERGE_PATCH)
+                .body("{\"name\": \"Nieuw\"}").patch(ORGANIZATIONS + "/" + org), 412, "precondition-failed");
+        assertProblem(asAdmin().header("If-None-Match", "*").contentType(MERGE_PATCH)
+                .body("{\"name\": \"Nieuw\"}").patch(ORGANIZATIONS + "/" + org), 412, "precondition-failed");
+        asAdmin().get(ORGANIZATIONS + "/" + org).then().header("ETag", orgTag).body("name", equalTo("Test " + org));
+
+        String versionTag = draft(org, "vision", statement("Visie.")).header("ETag");
+        assertProblem(asAdmin().header("If-Match", versionTag).header("If-None-Match", "*").contentType(ContentType.JSON)
+                .body(statement("Nieuw.")).put(versions(org, "vision") + "/1"), 412, "precondition-failed");
+        assertProblem(asAdmin().header("If-Match", versionTag).header("If-None-Match", versionTag).contentType(ContentType.JSON)
+                .body("{}").post(versions(org, "vision") + "/1/adopt"), 412, "precondition-failed");
+        asAdmin().get(versions(org, "vision") + "/1").then().header("ETag", versionTag).body("status", equalTo("DRAFT"));
+
+        // An If-None-Match that names another state is true: the change goes ahead.
+        asAdmin().header("If-Match", versionTag).header("If-None-Match", "\"vision-0-r0\"").contentType(ContentType.JSON)
+                .body(statement("Nieuw.")).put(versions(org, "vision") + "/1").then().statusCode(200);
+    }
 }

@@ -93,7 +93,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     "Version 4 of the vision is still open (DRAFT); adopt or withdraw it before starting another", null);
         }
         if (needsIfMatch) {
-            add(operation, ProblemKind.PRECONDITION_FAILED, "If-Match names an ETag that is no longer current: read again and reapply",
+            add(operation, ProblemKind.PRECONDITION_FAILED, "If-Match names an ETag that is no longer current: read again and reapply. "
+                            + "Also when If-None-Match is * or names the current ETag (RFC 9110: the resource exists, in that state)",
                     "The resource has changed; its ETag is now \"vision-4-r2\". Read it again and reapply your change.", null);
             add(operation, ProblemKind.PRECONDITION_REQUIRED, "If-Match is missing; send the ETag you read",
                     "Send If-Match with the ETag you read (current: \"vision-4-r2\") so that no change is lost", null);
