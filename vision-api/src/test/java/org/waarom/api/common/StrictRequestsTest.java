@@ -202,4 +202,83 @@ class StrictRequestsTest {
         asAdmin().header("If-Match", versionTag).header("If-None-Match", "\"vision-0-r0\"").contentType(ContentType.JSON)
                 .body(statement("Nieuw.")).put(versions(org, "vision") + "/1").then().statusCode(200);
     }
+
+    // ---------------------------------------------------------------------------------------------
+    // Media types: a body is UTF-8 JSON and says so; an Accept that excludes JSON gets no JSON
+
+    @ParameterizedTest(name = "Content-Type {0}")
+    @ValueSource(strings = {"application/json; charset=utf-16", "application/json; charset=UTF-16BE", "application/json;charset=iso-8859-1",
+            "application/merge-patch+json; charset=windows-1252"})
+    void aBodyInAnotherCharsetIs415(String contentType) {
+        String slug = uniqueSlug("cs");
+        byte[] body = ("{\"slug\": \"" + slug + "\", \"name\": \"Zorg\"}").getBytes(StandardCharsets.UTF_8);
+
+        Response response = asAdmin().contentType(contentType).body(body).post(ORGANIZATIONS);
+
+        assertProblem(response, 415, "unsupported-media-type");
+        assertThat(response.jsonPath().getString("detail")).contains("UTF-8");
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+    }
+
+    @ParameterizedTest(name = "Content-Type {0}")
+    @ValueSource(strings = {"application/json; charset=utf-8", "application/json; charset=\"UTF-8\"", "application/json"})
+    void aBodyInUtf8IsRead(String contentType) {
+        String slug = uniqueSlug("cs-ok");
+        asAdmin().contentType(contentType).body(("{\"slug\": \"" + slug + "\", \"name\": \"Zorg Één\"}").getBytes(StandardCharsets.UTF_8))
+                .post(ORGANIZATIONS).then().statusCode(201).body("name", equalTo("Zorg Één"));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() throws Exception {
+        String slug = uniqueSlug("no-ct");
+        byte[] body = ("{\"slug\": \"" + slug + "\", \"name\": \"Zorg\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = postWithoutContentType(ORGANIZATIONS, body);
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("https://waarom.org/problems/unsupported-media-type").contains("Content-Type");
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+        // An action whose body is optional may still be called without one (and so without a Content-Type).
+        String org = newOrganization("no-ct");
+        draft(org, "mission", statement("Missie."));
+        adopt(org, "mission", 1, null);
+        assertThat(postWithoutContentType(versions(org, "mission") + "/1/restore", new byte[0]).statusCode()).isEqualTo(201);
+    }
+
+    /** REST Assured always names a media type for a request; this client sends none. */
+    private static HttpResponse<String> postWithoutContentType(String path, byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + PLATFORM_ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest(name = "Accept {0}")
+    @ValueSource(strings = {"application/json;q=0", "application/json; q=0.000", "*/*, application/json;q=0", "application/*;q=0, text/csv"})
+    void anAcceptThatExcludesJsonIs406(String accept) {
+        String org = newOrganization("q0");
+
+        assertProblem(asAdmin().accept(accept).get(ORGANIZATIONS + "/" + org), 406, "not-acceptable");
+        assertProblem(asAdmin().accept(accept).get("/api/v1/element-types"), 406, "not-acceptable");
+    }
+
+    @Test
+    void aZeroQualityChoosesAmongTheFormsOfANegotiatedRead() {
+        String org = newOrganization("q0-csv");
+        draft(org, "values", values(value("respect", "Respect", "We vragen eerst.")));
+        adopt(org, "values", 1, null);
+        String current = "/api/v1/organizations/" + org + "/values/current";
+
+        asAdmin().accept("text/csv;q=0, application/json").get(current).then().statusCode(200).contentType(ContentType.JSON);
+        asAdmin().accept("application/json;q=0, text/csv").get(current).then().statusCode(200).contentType(startsWith("text/csv"));
+        assertProblem(asAdmin().accept("application/json;q=0, text/csv;q=0").get(current), 406, "not-acceptable");
+    }
+
+    @ParameterizedTest(name = "Accept {0}")
+    @ValueSource(strings = {"application/json;q=0.1", "text/csv;q=0, application/json", "*/*;q=0.5, text/html;q=0", "application/*"})
+    void anAcceptThatAllowsJsonIsServedJson(String accept) {
+        String org = newOrganization("q1");
+
+        asAdmin().accept(accept).get(ORGANIZATIONS + "/" + org).then().statusCode(200).contentType(ContentType.JSON);
+    }
 }
