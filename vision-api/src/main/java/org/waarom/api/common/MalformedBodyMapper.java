@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * A body that is not JSON, or JSON of the wrong shape (unknown field, a name twice, wrong type, bad date):
  * 400 naming the field, never Jackson's own message (it quotes Java class names). Text that is not valid
- * Unicode ({@link UnicodeText}) is well-formed JSON with an invalid value: 400 invalid-request naming the field.
+ * Unicode ({@link UnicodeText}) and a {@code null} for a field that cannot be removed are well-formed JSON
+ * with an invalid value: 400 invalid-request naming the field.
  * The specific exception types are listed so that these mappers win over the framework's.
  */
 public class MalformedBodyMapper {
@@ -62,6 +64,17 @@ public class MalformedBodyMapper {
         String name = field.isEmpty() ? "body" : field;
         return ProblemResponses.of(ProblemKind.INVALID_REQUEST, "Field '" + name + "' is not valid text",
                 List.of(new FieldError(name, exception.reason())), uriInfo);
+    }
+
+    /** {@code null} for a field that a merge patch cannot remove ({@link NotRemovable}). */
+    @ServerExceptionMapper
+    public Response invalidNull(InvalidNullException exception, UriInfo uriInfo) {
+        String field = pathOf(exception);
+        if (field.isEmpty() && exception.getPropertyName() != null) {
+            field = exception.getPropertyName().getSimpleName();
+        }
+        return ProblemResponses.of(ProblemKind.INVALID_REQUEST, "Field '" + field + "' cannot be null",
+                List.of(new FieldError(field, "cannot be removed: leave it out to keep its value, or send a new one")), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -122,6 +135,8 @@ public class MalformedBodyMapper {
             return mapper.unknownField(unknown, uriInfo);
         } else if (exception instanceof UnicodeText.InvalidTextException text) {
             return mapper.invalidText(text, uriInfo);
+        } else if (exception instanceof InvalidNullException invalidNull) {
+            return mapper.invalidNull(invalidNull, uriInfo);
         } else if (exception instanceof MismatchedInputException mismatch) {
             return mapper.wrongShape(mismatch, uriInfo);
         } else if (exception instanceof JsonMappingException mapping) {
