@@ -1,5 +1,7 @@
 package org.waarom.api;
 
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -37,7 +39,17 @@ public final class ApiTestSupport {
 
     /** A request with this bearer credential (an API key or a token). */
     public static RequestSpecification as(String credential) {
-        return given().header("Authorization", "Bearer " + credential);
+        return given().config(utf8Bodies()).header("Authorization", "Bearer " + credential);
+    }
+
+    /**
+     * REST Assured's configuration with bodies of every JSON media type sent in UTF-8. For a type it does not know
+     * ({@code application/merge-patch+json}) it would otherwise encode the body in ISO-8859-1 and say so in the
+     * Content-Type, which the API refuses (415: a body is UTF-8 JSON).
+     */
+    public static RestAssuredConfig utf8Bodies() {
+        RestAssuredConfig config = RestAssured.config();
+        return config.encoderConfig(config.getEncoderConfig().defaultCharsetForContentType("UTF-8", "application/merge-patch+json"));
     }
 
     /** A new organisation with a unique slug starting with {@code prefix}. */

@@ -3,6 +3,8 @@ package org.waarom.api.common;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,8 +16,8 @@ import java.util.Arrays;
 /**
  * Strong entity tags and the conditional headers the API honours: {@code If-Match} on every
  * change (missing → 428, stale → 412, compared strongly as RFC 9110 requires),
- * {@code If-None-Match} on reads (304, compared weakly) and {@code If-Modified-Since} on negotiated
- * reads (see {@link ConditionalReads}).
+ * {@code If-None-Match} on reads (304, compared weakly) and on changes (412, see {@link #requireMatch(String, String, String)}),
+ * and {@code If-Modified-Since} on negotiated reads (see {@link ConditionalReads}).
  *
  * <p>A resource's state has one tag ({@code "vision-3-r2"}); a representation of it in another
  * language or media type has a <em>variant</em> of that tag ({@code "vision-3-r2~fr-t7.1"}), so that
@@ -36,22 +38,47 @@ public final class EntityTags {
     }
 
     /**
-     * Checks a changing request's {@code If-Match} against the current tag.
+     * Checks a changing request's conditions against the current tag: its {@code If-Match}, and the
+     * {@code If-None-Match} of the request being served (see {@link #requireMatch(String, String, String)}).
      *
-     * @throws PreconditionRequiredException when the header is absent
-     * @throws PreconditionFailedException   when no listed tag is the current one
+     * @throws PreconditionRequiredException when {@code If-Match} is absent
+     * @throws PreconditionFailedException   when no tag listed in {@code If-Match} is the current one, or
+     *                                       {@code If-None-Match} is {@code *} or names the current one
      */
     public static void requireMatch(String ifMatch, String currentTag) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        requireMatch(ifMatch, currentRequestHeader("If-None-Match"), currentTag);
+    }
+
+    /**
+     * The preconditions of a change, in the order of RFC 9110 section 13.2.2: a stale {@code If-Match} is 412;
+     * then an {@code If-None-Match} that is {@code *} or names the current state (weak comparison) is 412 too,
+     * since a change is to be made only if the resource does not exist or is in another state (section 13.1.2),
+     * and a resource that is changed always exists; then a missing {@code If-Match} is 428 (every change needs one,
+     * so that no update is lost). This is the one place where the conditions of every change are checked.
+     */
+    public static void requireMatch(String ifMatch, String ifNoneMatch, String currentTag) {
+        boolean hasIfMatch = ifMatch != null && !ifMatch.isBlank();
+        if (hasIfMatch && Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .noneMatch(tag -> tag.equals("*") || tag.equals(currentTag) || state(tag).equals(currentTag))) {
+            throw new PreconditionFailedException("The resource has changed; its ETag is now " + currentTag + ". Read it again and reapply your change.");
+        }
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank() && Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals("*") || opaque(state(opaque(tag))).equals(opaque(currentTag)))) {
+            throw new PreconditionFailedException("If-None-Match: " + ifNoneMatch.trim() + " asks for the change only if the resource does not exist "
+                    + "or is not in this state, but it exists with ETag " + currentTag + ". Leave If-None-Match out to change it.");
+        }
+        if (!hasIfMatch) {
             throw new PreconditionRequiredException(
                     "Send If-Match with the ETag you read (current: " + currentTag + ") so that no change is lost");
         }
-        boolean matches = Arrays.stream(ifMatch.split(","))
-                .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(currentTag) || state(tag).equals(currentTag));
-        if (!matches) {
-            throw new PreconditionFailedException("The resource has changed; its ETag is now " + currentTag + ". Read it again and reapply your change.");
-        }
+    }
+
+    /** A header of the request being served; null outside of one (a scheduled job changing something has no conditions). */
+    private static String currentRequestHeader(String name) {
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        return request == null ? null : request.getHttpHeaders().getHeaderString(name);
     }
 
     /** Whether {@code If-None-Match} names the current representation (weak comparison). */

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.waarom.api.organization.rest.CreateOrganizationRequest;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,12 +16,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A tenant: an organisation with its own four elements, addressed by its slug. */
 @Entity
 @Table(name = "organization")
 public class Organization extends PanacheEntityBase {
+
+    /** The only slugs an organisation can be created with ({@link CreateOrganizationRequest#SLUG}). */
+    private static final Pattern SLUG = Pattern.compile(CreateOrganizationRequest.SLUG);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,8 +58,16 @@ public class Organization extends PanacheEntityBase {
     @Version
     public int revision;
 
+    /**
+     * Whether an organisation can have this slug at all. A path segment that cannot be one (a NUL byte, which
+     * PostgreSQL refuses in a query, or just upper case) names no organisation: it is never looked up.
+     */
+    public static boolean possibleSlug(String slug) {
+        return slug != null && SLUG.matcher(slug).matches();
+    }
+
     public static Optional<Organization> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+        return possibleSlug(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
     }
 
     public List<String> languages() {

@@ -18,6 +18,7 @@ import org.waarom.api.common.ProblemResponses;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.common.cache.RequestStamps;
 import org.waarom.api.consultation.service.InvitationService;
+import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.service.OrganizationService;
 
@@ -122,7 +123,10 @@ public class AccessFilter {
                 });
             }
         }
-        return authenticate(authorization, organization, stamps)
+        // A path segment no organisation can have is never looked up (a NUL byte would fail the query): no stamp is read for it,
+        // and an authenticated caller gets the 404 of an organisation that does not exist.
+        String lookedUp = Organization.possibleSlug(organization) ? organization : null;
+        return authenticate(authorization, lookedUp, stamps)
                 .map(caller -> decide(request, requires, address, authorization, organization, caller, requestActor));
     }
 
@@ -205,6 +209,9 @@ public class AccessFilter {
             return unauthorized(request, "Send a valid API key or token as 'Authorization: Bearer <credential>'");
         }
         requestActor.authenticate(caller.get());
+        if (organization != null && !Organization.possibleSlug(organization)) {
+            return ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationService.notFound(organization).getMessage(), request.getUriInfo());
+        }
         if (requires == null) {
             // An endpoint without a declared permission is an oversight: only the operator may use it.
             return caller.get().isPlatformAdmin() ? null : forbidden(request, "This endpoint is reserved to the platform operator");

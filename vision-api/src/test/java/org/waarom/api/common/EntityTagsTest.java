@@ -3,6 +3,7 @@ package org.waarom.api.common;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -27,6 +28,25 @@ class EntityTagsTest {
         // If-None-Match compares representations: another language's tag is another representation.
         assertThat(EntityTags.notModified(state, french)).isFalse();
         assertThat(EntityTags.notModified("W/" + french, french)).isTrue();
+    }
+
+    @Test
+    void ifNoneMatchOnAChangeFailsWhenItNamesTheCurrentStateOrAny() {
+        String state = EntityTags.strong("org-7-r3");
+        String french = EntityTags.variant(state, "fr-t2.1");
+
+        for (String ifNoneMatch : List.of("*", state, "W/" + state, french, "\"other\", " + state)) {
+            assertThatThrownBy(() -> EntityTags.requireMatch(state, ifNoneMatch, state)).as(ifNoneMatch).isInstanceOf(PreconditionFailedException.class);
+            // Without If-Match too: the condition is false, which says more than "If-Match is missing".
+            assertThatThrownBy(() -> EntityTags.requireMatch(null, ifNoneMatch, state)).as(ifNoneMatch).isInstanceOf(PreconditionFailedException.class);
+        }
+        assertThatCode(() -> EntityTags.requireMatch(state, "\"org-7-r2\"", state)).doesNotThrowAnyException();
+        assertThatCode(() -> EntityTags.requireMatch(state, "", state)).doesNotThrowAnyException();
+        // A stale If-Match is evaluated first (RFC 9110 section 13.2.2); a missing one, with a true If-None-Match, is still 428.
+        assertThatThrownBy(() -> EntityTags.requireMatch("\"org-7-r2\"", "\"org-7-r2\"", state)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> EntityTags.requireMatch(null, "\"org-7-r2\"", state)).isInstanceOf(PreconditionRequiredException.class);
+        // Outside of a request (a scheduled change) there is no If-None-Match.
+        assertThatCode(() -> EntityTags.requireMatch(state, state)).doesNotThrowAnyException();
     }
 
     @Test

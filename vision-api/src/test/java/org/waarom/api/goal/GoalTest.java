@@ -218,6 +218,25 @@ class GoalTest {
                 .patch(goals(org) + "/" + goal).then().statusCode(412);
     }
 
+    @Test
+    void aNullForARequiredFieldInAPatchIs400AndChangesNothing() {
+        String org = newOrganization("nullgoal");
+        long goal = strategicGoal(org, "Titel", List.of("vision"));
+        var before = asAdmin().get(goals(org) + "/" + goal).then().statusCode(200).extract();
+        String etag = before.header("ETag");
+
+        for (String field : List.of("title", "serves")) {
+            var response = asAdmin().header("If-Match", etag).contentType("application/merge-patch+json").body("{\"" + field + "\": null}")
+                    .patch(goals(org) + "/" + goal);
+            response.then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://waarom.org/problems/invalid-request"));
+            assertThat(response.jsonPath().getList("errors.field", String.class)).as(field).containsExactly(field);
+        }
+        asAdmin().get(goals(org) + "/" + goal).then().statusCode(200).header("ETag", etag)
+                .body("title", equalTo("Titel"))
+                .body("updatedAt", equalTo(before.path("updatedAt")));
+    }
+
     // --- helpers ---
 
     static String goals(String org) {

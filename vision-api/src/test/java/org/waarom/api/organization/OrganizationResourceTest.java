@@ -491,6 +491,24 @@ class OrganizationResourceTest {
         asAdmin().get(ORGANIZATIONS + "/" + org).then().header("ETag", etag);
     }
 
+    @ParameterizedTest(name = "{0}: null")
+    @ValueSource(strings = {"name", "defaultLanguage", "languages", "publicReads", "slug"})
+    void aNullForARequiredFieldInAPatchIs400AndChangesNothing(String field) {
+        String org = newOrganization("nullpatch");
+        var before = asAdmin().get(ORGANIZATIONS + "/" + org).then().statusCode(200).extract();
+        String etag = before.header("ETag");
+
+        Response response = asAdmin().header("If-Match", etag).contentType(MERGE_PATCH).body("{\"" + field + "\": null}")
+                .patch(ORGANIZATIONS + "/" + org);
+
+        assertProblem(response, 400, "invalid-request");
+        assertThat(errorFields(response)).containsExactly(field);
+        asAdmin().get(ORGANIZATIONS + "/" + org).then().statusCode(200).header("ETag", etag)
+                .body("name", equalTo("Test " + org))
+                .body("languages", contains("nl", "fr", "en"))
+                .body("updatedAt", equalTo(before.path("updatedAt")));
+    }
+
     @Test
     void patchingAnUnknownOrganisationIs404() {
         Response response = asAdmin().header("If-Match", "*").contentType(MERGE_PATCH).body("{\"name\": \"X\"}")

@@ -189,6 +189,18 @@ class ReviewReminderTest {
     }
 
     @Test
+    void anErrorThatIsNotValidTextIsKeptCleanedNotRefused() {
+        String org = newOrganization("remindtext");
+        long task = openTask(org);
+        long id = record(asAdmin(), org, task, "DUE", "EMAIL", List.of(AN)).jsonPath().getLong("id");
+        // What an SMTP server said, quoted as it came: recording the failure must not fail on it.
+        String kept = asAdmin().contentType(ContentType.JSON).body("{\"status\": \"FAILED\", \"error\": \"451 \\u0000x\\ud800y \\ud83d\\udce7\"}")
+                .patch(reminders(org, task) + "/" + id).then().statusCode(200).extract().jsonPath().getString("lastError");
+        assertThat(kept).isEqualTo("451 x\uFFFDy \uD83D\uDCE7");
+        asAdmin().get(reminders(org, task) + "/" + id).then().statusCode(200).body("lastError", equalTo(kept));
+    }
+
+    @Test
     void aRecordIsValidatedAndOnlyForOpenTasksOfTheOrganisation() {
         String org = newOrganization("remindrules");
         long task = openTask(org);

@@ -18,7 +18,8 @@ import java.util.Map;
  * Documents the error answers of every operation in one place, from what the operation takes,
  * so that no endpoint's errors can be forgotten: 400, 401, 403, 429 and 500 everywhere, 404 where a path names a
  * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
- * is read. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one
+ * is read or can be sent (POST, PUT, PATCH: a body without a Content-Type, or not in UTF-8, is 415 even
+ * where none is read), 406 where a success has content. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one
  * security scheme (bearer: API key or OIDC token) that every operation needs, except that the public
  * reads an organisation can open also allow none.
  */
@@ -75,7 +76,8 @@ public class ProblemResponsesFilter implements OASFilter {
         allowAnonymousIfPublic(operation);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean needsIfMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
-        boolean readsBody = operation.getRequestBody() != null;
+        boolean readsBody = operation.getRequestBody() != null
+                || method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
         add(operation, ProblemKind.UNAUTHORIZED, "No credentials, or not valid ones: send 'Authorization: Bearer <API key or token>'",
                 "Send a valid API key or token as 'Authorization: Bearer <credential>'", null);
         add(operation, ProblemKind.FORBIDDEN, "The caller's roles do not allow this",
@@ -93,17 +95,19 @@ public class ProblemResponsesFilter implements OASFilter {
                     "Version 4 of the vision is still open (DRAFT); adopt or withdraw it before starting another", null);
         }
         if (needsIfMatch) {
-            add(operation, ProblemKind.PRECONDITION_FAILED, "If-Match names an ETag that is no longer current: read again and reapply",
+            add(operation, ProblemKind.PRECONDITION_FAILED, "If-Match names an ETag that is no longer current: read again and reapply. "
+                            + "Also when If-None-Match is * or names the current ETag (RFC 9110: the resource exists, in that state)",
                     "The resource has changed; its ETag is now \"vision-4-r2\". Read it again and reapply your change.", null);
             add(operation, ProblemKind.PRECONDITION_REQUIRED, "If-Match is missing; send the ETag you read",
                     "Send If-Match with the ETag you read (current: \"vision-4-r2\") so that no change is lost", null);
         }
         if (readsBody) {
             add(operation, ProblemKind.PAYLOAD_TOO_LARGE, "The body is over the configured limit", "The body has 300000 bytes; at most 262144 are accepted", null);
-            add(operation, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json", "Send the body as application/json", null);
+            add(operation, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json in UTF-8, or has no Content-Type",
+                    "The body must be JSON in UTF-8, not charset=utf-16; send Content-Type: application/json without a charset or with charset=utf-8", null);
         }
         if (answersWithContent(operation)) {
-            add(operation, ProblemKind.NOT_ACCEPTABLE, "Accept names no media type this operation answers with",
+            add(operation, ProblemKind.NOT_ACCEPTABLE, "Accept names no media type this operation answers with (or gives each quality 0)",
                     "This resource is available as application/json; Accept asked for text/csv", null);
         }
         add(operation, ProblemKind.INTERNAL_ERROR, "An unexpected error; logged, no details are exposed",

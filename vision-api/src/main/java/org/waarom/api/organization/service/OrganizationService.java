@@ -88,6 +88,9 @@ public class OrganizationService {
 
     @Transactional
     public Tagged<OrganizationView> update(String slug, String ifMatch, UpdateOrganizationRequest request) {
+        if (!Organization.possibleSlug(slug)) {
+            throw notFound(slug);
+        }
         Organization organization = Organization.<Organization>find("slug", slug)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> notFound(slug));

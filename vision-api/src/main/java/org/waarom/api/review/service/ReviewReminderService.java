@@ -182,12 +182,11 @@ public class ReviewReminderService {
     }
 
     /**
-     * An error as it can be kept: without NUL characters (PostgreSQL text cannot hold them, and an SMTP or
-     * HTTP error may quote raw bytes) and cut to {@value #MAX_ERROR_LENGTH} characters, never inside a
-     * surrogate pair, so that recording a failure cannot itself fail on what the failure said.
+     * An error as it can be kept: cut to {@value #MAX_ERROR_LENGTH} characters, never inside a surrogate pair, so
+     * that recording a failure cannot itself fail on what the failure said. (It arrives without NUL characters and
+     * unpaired surrogates, which an SMTP or HTTP error quoting raw bytes may have had: see {@code UnicodeText.Cleaned}.)
      */
-    static String storable(String error) {
-        String text = error.replace("\u0000", "");
+    static String storable(String text) {
         if (text.length() <= MAX_ERROR_LENGTH) {
             return text;
         }
