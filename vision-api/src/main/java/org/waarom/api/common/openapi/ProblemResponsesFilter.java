@@ -82,7 +82,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Your role does not allow version adopt in 'zorg-a'", null);
         add(operation, ProblemKind.TOO_MANY_REQUESTS, "Too many failed authentications from this address; see Retry-After",
                 "Too many failed authentications from your address; retry in 42 s", null);
-        add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one",
+        add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one. Also a `Content-Type` "
+                        + "that is not a media type",
                 "Invalid paging parameters", List.of(Map.of("field", "size", "message", "must be a whole number from 1 to 200")));
         if (path.contains("{")) {
             add(operation, ProblemKind.NOT_FOUND, "The organisation, element type or version does not exist (or is another organisation's)",

@@ -1,0 +1,131 @@
+package org.waarom.api.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/**
+ * The one place where the HTTP layer's own refusals of a request under {@code /api/} become RFC 9457 problems: what
+ * Vert.x decides before Quarkus REST, and with it every filter, resource and exception mapper of the API, sees the
+ * request. Without it these answers are empty, or a 500 with an ERROR and a stack trace in the log.
+ *
+ * <ul>
+ *   <li>A {@code Content-Type} that is not a media type ({@code garbage}, {@code a/b/c}, empty) is 400, for every
+ *       method and before authentication: Quarkus REST cannot parse it and would fail with a 500.</li>
+ *   <li>Whatever else a Vert.x handler fails with a 4xx (a request without {@code Host}) is that status as a problem.</li>
+ * </ul>
+ */
+@Singleton
+public class HttpLayerProblems {
+
+    /** Before every other filter: {@code PublicAnswers} (400), {@code CorsRefusal} (350), the Quarkus CORS filter (300). */
+    static final int PRIORITY = 500;
+    private static final String API = "/api/";
+
+    private final ObjectMapper json;
+
+    HttpLayerProblems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void checkRequests(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    void answerFailures(@Observes Router router) {
+        // Failure handlers run in route order: this one before Quarkus's (the last one), which answers a 4xx without a problem body.
+        router.route().order(-PRIORITY).failureHandler(this::answerFailure);
+    }
+
+    void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!underApi(request)) {
+            context.next();
+            return;
+        }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !isMediaType(contentType)) {
+            answer(context, ProblemKind.INVALID_REQUEST, "Content-Type is not a media type; send the body as application/json",
+                    List.of(new FieldError("Content-Type", "must be a media type such as application/json")));
+            return;
+        }
+        context.next();
+    }
+
+    void answerFailure(RoutingContext context) {
+        int status = context.failure() instanceof HttpException http ? http.getStatusCode() : context.statusCode();
+        if (!answerStatus(context, status)) {
+            // Not the HTTP layer refusing a request but an unexpected failure: answered as before, by Quarkus.
+            context.next();
+        }
+    }
+
+    private boolean answerStatus(RoutingContext context, int status) {
+        HttpServerResponse response = context.response();
+        if (!underApi(context.request()) || response.ended() || response.headWritten() || status < 400 || status >= 500) {
+            return false;
+        }
+        ProblemKind kind = ProblemKind.forStatus(status);
+        if (kind == ProblemKind.INVALID_REQUEST) {
+            answer(context, kind, "The request could not be read (an HTTP/1.1 request needs a Host header)", List.of());
+        } else {
+            answer(context, kind, kind.title(), List.of());
+        }
+        return true;
+    }
+
+    /** Writes the problem; the request goes no further. */
+    public void answer(RoutingContext context, ProblemKind kind, String detail, List<FieldError> errors) {
+        HttpServerRequest request = context.request();
+        Problem problem = Problem.of(kind, detail, instance(request.path()), errors);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem could not be written as JSON", e);
+        }
+        context.response().setStatusCode(kind.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, RequestIds.idFor(request.getHeader(RequestIds.HEADER)))
+                .end(body);
+    }
+
+    private static boolean underApi(HttpServerRequest request) {
+        return request.path() != null && request.path().startsWith(API);
+    }
+
+    /** As Quarkus REST reads it: whatever it cannot parse must not reach it. */
+    static boolean isMediaType(String value) {
+        if (value.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType.valueOf(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The path, as the problem's {@code instance}; none when it is not a valid URI reference. */
+    private static URI instance(String path) {
+        try {
+            return path == null ? null : new URI(path);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.waarom.api.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.waarom.api.ApiTestSupport.PLATFORM_ADMIN_KEY;
+import static org.waarom.api.ApiTestSupport.asAdmin;
+import static org.waarom.api.ApiTestSupport.assertProblem;
+import static org.waarom.api.ApiTestSupport.errorFields;
+import static org.waarom.api.ApiTestSupport.newOrganization;
+import static org.waarom.api.ApiTestSupport.versions;
+
+/**
+ * What the HTTP layer refuses before the API's code runs ({@link HttpLayerProblems}) is a problem like every other error:
+ * never a 500, and never an ERROR in the log.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+class HttpLayerProblemsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
+    private final Handler errorLog = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listenForErrors() {
+        Logger.getLogger("").addHandler(errorLog);
+    }
+
+    @AfterEach
+    void nothingWasLoggedAsAnError() {
+        Logger.getLogger("").removeHandler(errorLog);
+        assertThat(errors).as("ERROR log records").extracting(record -> record.getLoggerName() + ": " + record.getMessage()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // A Content-Type that is not a media type: 400, for every method, with credentials or without
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"garbage", "text", "application/", "/json", "a/b/c"})
+    void aContentTypeThatIsNotAMediaTypeIs400EvenWithoutCredentials(String contentType) {
+        Response anonymous = verbatim(given()).header("Content-Type", contentType).get("/api/v1/element-types");
+
+        assertProblem(anonymous, 400, "invalid-request");
+        assertThat(errorFields(anonymous)).containsExactly("Content-Type");
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"garbage", "text", "a/b/c"})
+    void aContentTypeThatIsNotAMediaTypeIs400OnEveryMethod(String contentType) {
+        String org = newOrganization("http-ct");
+
+        assertProblem(verbatim(asAdmin()).header("Content-Type", contentType).get("/api/v1/organizations/" + org), 400, "invalid-request");
+        assertProblem(verbatim(asAdmin()).header("Content-Type", contentType).body(bytes("{\"content\": {\"statement\": \"Visie.\"}}"))
+                .post(versions(org, "vision")), 400, "invalid-request");
+        assertProblem(verbatim(asAdmin()).header("Content-Type", contentType).header("If-Match", "*").body(bytes("{\"name\": \"Anders\"}"))
+                .patch("/api/v1/organizations/" + org), 400, "invalid-request");
+        assertProblem(verbatim(asAdmin()).header("Content-Type", contentType).header("If-Match", "*")
+                .delete(versions(org, "vision") + "/1"), 400, "invalid-request");
+
+        asAdmin().get(versions(org, "vision")).then().statusCode(200).body("total", equalTo(0));
+        asAdmin().get("/api/v1/organizations/" + org).then().statusCode(200).body("name", equalTo("Test " + org));
+    }
+
+    @Test
+    void anEmptyContentTypeIs400() throws Exception {
+        RawHttp.Answer answer = raw().send("""
+                GET /api/v1/element-types HTTP/1.1
+                Host: localhost
+                Content-Type:\s
+                Connection: close
+                """);
+
+        assertRawProblem(answer, 400, "invalid-request");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Requests Vert.x cannot read
+
+    @Test
+    void aRequestWithoutHostIs400() throws Exception {
+        RawHttp.Answer answer = raw().send("""
+                GET /api/v1/element-types HTTP/1.1
+                Authorization: Bearer %s
+                Connection: close
+                """.formatted(PLATFORM_ADMIN_KEY));
+
+        assertRawProblem(answer, 400, "invalid-request");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Sends the Content-Type as given: REST Assured would otherwise add a charset to it. */
+    private static RequestSpecification verbatim(RequestSpecification request) {
+        return request.config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private RawHttp raw() {
+        return new RawHttp(base);
+    }
+
+    /** {@code assertProblem} for an answer read from a socket. */
+    private static void assertRawProblem(RawHttp.Answer answer, int status, String typeSlug) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("type").asText()).isEqualTo("https://waarom.org/problems/" + typeSlug);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception", "java.", "org.waarom", "io.quarkus", "io.vertx", "\tat ");
+        assertThat(answer.header("X-Request-Id")).isNotBlank();
+    }
+}
