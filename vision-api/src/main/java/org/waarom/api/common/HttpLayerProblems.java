@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one place where the HTTP layer's own refusals of a request under {@code /api/} become RFC 9457 problems: what
@@ -25,20 +27,31 @@ import java.util.List;
  * <ul>
  *   <li>A {@code Content-Type} that is not a media type ({@code garbage}, {@code a/b/c}, empty) is 400, for every
  *       method and before authentication: Quarkus REST cannot parse it and would fail with a 500.</li>
+ *   <li>The body is read here, at most {@code waarom.limits.max-body-bytes} of it, whether it comes with a
+ *       {@code Content-Length} or chunked; more is 413, before anything is stored. This is the only body limit:
+ *       {@code quarkus.http.limits.max-body-size} is the same number, and Quarkus REST reads the body from here.</li>
  *   <li>Whatever else a Vert.x handler fails with a 4xx (a request without {@code Host}) is that status as a problem.</li>
  * </ul>
  */
 @Singleton
 public class HttpLayerProblems {
 
-    /** Before every other filter: {@code PublicAnswers} (400), {@code CorsRefusal} (350), the Quarkus CORS filter (300). */
+    /**
+     * Before every other filter: {@code PublicAnswers} (400), {@code CorsRefusal} (350), the Quarkus CORS filter (300) and
+     * Quarkus's own body-size check (route order -2, which would answer 413 with an empty body).
+     */
     static final int PRIORITY = 500;
     private static final String API = "/api/";
 
     private final ObjectMapper json;
+    private final long maxBodyBytes;
+    private final BodyHandler bodies;
 
-    HttpLayerProblems(ObjectMapper json) {
+    HttpLayerProblems(WaaromConfig config, ObjectMapper json) {
         this.json = json;
+        this.maxBodyBytes = config.limits().maxBodyBytes();
+        // No file uploads: the API reads JSON only; a form or multipart body is refused (415) by the resource, as any other type.
+        this.bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void checkRequests(@Observes Filters filters) {
@@ -62,6 +75,18 @@ public class HttpLayerProblems {
                     List.of(new FieldError("Content-Type", "must be a media type such as application/json")));
             return;
         }
+        long length = contentLength(request);
+        if (length > maxBodyBytes) {
+            // Refused before a byte of it is read.
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(context, ProblemKind.PAYLOAD_TOO_LARGE, "The body has " + length + " bytes; at most " + maxBodyBytes + " are accepted", List.of());
+            return;
+        }
+        if ((length > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) && !isForm(contentType)) {
+            // Reads the whole body (at most the limit), then goes on; a larger one fails the request with 413 (answerFailure).
+            bodies.handle(context);
+            return;
+        }
         context.next();
     }
 
@@ -79,10 +104,14 @@ public class HttpLayerProblems {
             return false;
         }
         ProblemKind kind = ProblemKind.forStatus(status);
-        if (kind == ProblemKind.INVALID_REQUEST) {
-            answer(context, kind, "The request could not be read (an HTTP/1.1 request needs a Host header)", List.of());
-        } else {
-            answer(context, kind, kind.title(), List.of());
+        switch (kind) {
+            case PAYLOAD_TOO_LARGE -> {
+                // The rest of the body is not read: the connection cannot carry another request.
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+                answer(context, kind, "The body is larger than the " + maxBodyBytes + " bytes accepted", List.of());
+            }
+            case INVALID_REQUEST -> answer(context, kind, "The request could not be read (an HTTP/1.1 request needs a Host header)", List.of());
+            default -> answer(context, kind, kind.title(), List.of());
         }
         return true;
     }
@@ -117,6 +146,25 @@ public class HttpLayerProblems {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /**
+     * A form or multipart body is not read: the body handler would decode it as a form (and fail on its own limits), and no
+     * operation of the API takes one; Quarkus REST refuses it with 415 without reading it.
+     */
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** Vert.x has made sure that a {@code Content-Length} is one number (else it answers 400 itself); -1 without one. */
+    private static long contentLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -16,11 +16,11 @@ import java.util.Map;
 
 /**
  * Documents the error answers of every operation in one place, from what the operation takes,
- * so that no endpoint's errors can be forgotten: 400, 401, 403, 429 and 500 everywhere, 404 where a path names a
- * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
- * is read. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one
- * security scheme (bearer: API key or OIDC token) that every operation needs, except that the public
- * reads an organisation can open also allow none.
+ * so that no endpoint's errors can be forgotten: 400, 401, 403, 413, 429 and 500 everywhere (the HTTP layer answers a
+ * {@code Content-Type} that is not a media type with 400, and a body over the limit with 413, whatever the operation), 404
+ * where a path names a resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 415 where a body is
+ * read. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one security scheme (bearer: API
+ * key or OIDC token) that every operation needs, except that the public reads an organisation can open also allow none.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -99,8 +99,12 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, ProblemKind.PRECONDITION_REQUIRED, "If-Match is missing; send the ETag you read",
                     "Send If-Match with the ETag you read (current: \"vision-4-r2\") so that no change is lost", null);
         }
+        // Whatever the operation: the HTTP layer reads every body up to the limit before the operation is known (HttpLayerProblems).
+        add(operation, ProblemKind.PAYLOAD_TOO_LARGE, readsBody
+                        ? "The body is over the configured limit (262144 bytes unless the operator set another), with Content-Length or chunked"
+                        : "A body was sent (this operation takes none) and it is over the configured limit",
+                "The body has 300000 bytes; at most 262144 are accepted", null);
         if (readsBody) {
-            add(operation, ProblemKind.PAYLOAD_TOO_LARGE, "The body is over the configured limit", "The body has 300000 bytes; at most 262144 are accepted", null);
             add(operation, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json", "Send the body as application/json", null);
         }
         if (answersWithContent(operation)) {
