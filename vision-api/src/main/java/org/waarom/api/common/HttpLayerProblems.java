@@ -30,6 +30,8 @@ import java.util.Locale;
  *   <li>The body is read here, at most {@code waarom.limits.max-body-bytes} of it, whether it comes with a
  *       {@code Content-Length} or chunked; more is 413, before anything is stored. This is the only body limit:
  *       {@code quarkus.http.limits.max-body-size} is the same number, and Quarkus REST reads the body from here.</li>
+ *   <li>A NUL character ({@code %00}) in the path or query is 400: no resource or parameter can hold one, and a lookup
+ *       with it fails in PostgreSQL.</li>
  *   <li>Whatever else a Vert.x handler fails with a 4xx (a request without {@code Host}) is that status as a problem.</li>
  * </ul>
  */
@@ -67,6 +69,12 @@ public class HttpLayerProblems {
         HttpServerRequest request = context.request();
         if (!underApi(request)) {
             context.next();
+            return;
+        }
+        if (request.uri().contains("%00")) {
+            // PostgreSQL text cannot hold a NUL: a path segment or parameter with one would fail its lookup with a 500.
+            answer(context, ProblemKind.INVALID_REQUEST, "The path or query holds a NUL character (%00), which no resource or parameter can hold",
+                    List.of());
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);

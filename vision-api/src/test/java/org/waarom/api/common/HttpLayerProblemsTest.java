@@ -155,7 +155,15 @@ class HttpLayerProblemsTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Requests Vert.x cannot read
+    // Requests that cannot be looked up or read
+
+    @Test
+    void aNulInThePathOrQueryIs400NotA500() {
+        assertProblem(asAdmin().urlEncodingEnabled(false).get("/api/v1/organizations/%00"), 400, "invalid-request");
+        assertProblem(asAdmin().urlEncodingEnabled(false).get("/api/v1/organizations/%00/elements/vision"), 400, "invalid-request");
+        String org = newOrganization("http-nul");
+        assertProblem(asAdmin().urlEncodingEnabled(false).get(versions(org, "vision") + "?size=%00"), 400, "invalid-request");
+    }
 
     @Test
     void aRequestWithoutHostIs400() throws Exception {

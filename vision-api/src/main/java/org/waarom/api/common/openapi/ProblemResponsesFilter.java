@@ -83,7 +83,7 @@ public class ProblemResponsesFilter implements OASFilter {
         add(operation, ProblemKind.TOO_MANY_REQUESTS, "Too many failed authentications from this address; see Retry-After",
                 "Too many failed authentications from your address; retry in 42 s", null);
         add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one. Also a `Content-Type` "
-                        + "that is not a media type",
+                        + "that is not a media type, or a NUL (`%00`) in the path or query",
                 "Invalid paging parameters", List.of(Map.of("field", "size", "message", "must be a whole number from 1 to 200")));
         if (path.contains("{")) {
             add(operation, ProblemKind.NOT_FOUND, "The organisation, element type or version does not exist (or is another organisation's)",
