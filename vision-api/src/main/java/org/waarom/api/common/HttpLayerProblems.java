@@ -34,6 +34,14 @@ import java.util.Locale;
  *       with it fails in PostgreSQL.</li>
  *   <li>Whatever else a Vert.x handler fails with a 4xx (a request without {@code Host}) is that status as a problem.</li>
  * </ul>
+ *
+ * Some requests are refused before there is a request to route, and this class never sees them; their answers stay empty
+ * (docs/integrators.md lists them). Vert.x's invalid-request handler answers what its parser refuses: a request line over
+ * {@code quarkus.http.limits.max-initial-line-length} (414), headers over {@code max-header-size} (431), a control
+ * character in a header or a malformed {@code Content-Length} (400); Quarkus creates the HTTP server itself and offers no
+ * way to replace that handler. Quarkus's root handler answers 400 to a URI that {@link URI} cannot parse (an invalid
+ * percent-encoding such as {@code %zz}); it can only be switched off, JVM-wide, with a system property Quarkus documents as
+ * not meant for production.
  */
 @Singleton
 public class HttpLayerProblems {

@@ -38,7 +38,7 @@ import static org.waarom.api.ApiTestSupport.versions;
 
 /**
  * What the HTTP layer refuses before the API's code runs ({@link HttpLayerProblems}) is a problem like every other error:
- * never a 500, and never an ERROR in the log.
+ * never a 500, never an empty body where Quarkus lets the answer be shaped, and never an ERROR in the log.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
@@ -174,6 +174,37 @@ class HttpLayerProblemsTest {
                 """.formatted(PLATFORM_ADMIN_KEY));
 
         assertRawProblem(answer, 400, "invalid-request");
+    }
+
+    /*
+     * What follows is refused before Quarkus routes the request, and so before any code of the API: Vert.x's parser
+     * (a request line over 4096 bytes, headers over 20 KiB, a control character in a header) and Quarkus's root handler
+     * (a URI java.net.URI refuses) answer with the status and an empty body, and Quarkus offers no hook to shape those
+     * answers (see HttpLayerProblems). What is held here: the status is the right one, never a 500, nothing is logged.
+     */
+
+    @Test
+    void aRequestLineOver4KiBIs414() throws Exception {
+        assertThat(raw().send("GET /api/v1/element-types?q=" + "a".repeat(5_000) + " HTTP/1.1\nHost: localhost\nConnection: close\n").status())
+                .isEqualTo(414);
+    }
+
+    @Test
+    void headersOver20KiBAre431() throws Exception {
+        assertThat(raw().send("GET /api/v1/element-types HTTP/1.1\nHost: localhost\nX-Big: " + "a".repeat(65_536) + "\nConnection: close\n")
+                .status()).isEqualTo(431);
+    }
+
+    @Test
+    void aControlCharacterInAHeaderIs400() throws Exception {
+        assertThat(raw().send("GET /api/v1/element-types HTTP/1.1\nHost: localhost\nX-Bad: a\u0001b\nConnection: close\n").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void anInvalidPercentEncodingIs400() throws Exception {
+        assertThat(raw().send("GET /api/v1/organizations/%zz HTTP/1.1\nHost: localhost\nAuthorization: Bearer " + PLATFORM_ADMIN_KEY
+                + "\nConnection: close\n").status()).isEqualTo(400);
     }
 
     // ---------------------------------------------------------------------------------------------
