@@ -34,10 +34,15 @@ public class RequestIds {
     @ServerRequestFilter(preMatching = true, nonBlocking = true, priority = FIRST)
     public void assign(ContainerRequestContext request) {
         String incoming = request.getHeaderString(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = idFor(incoming);
         request.setProperty(MDC_KEY, id);
         // Quarkus keeps the MDC in the request's (duplicated) context: it follows the request to worker threads and ends with it.
         MDC.put(MDC_KEY, id);
+    }
+
+    /** The caller's id when it is sane, else a new one; also for answers the HTTP layer gives itself ({@link HttpLayerProblems}). */
+    static String idFor(String incoming) {
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

@@ -1,17 +1,14 @@
 package org.waarom.api.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import org.waarom.api.common.Problem;
+import org.waarom.api.common.HttpLayerProblems;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.WaaromConfig;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,7 +17,8 @@ import java.util.regex.Pattern;
  * as an RFC 9457 problem, like every other error: that filter ends such a request with an empty body. The origins are
  * the same ones that filter reads ({@code WAAROM_CORS_ORIGINS}), matched the same way: exactly, {@code *} for any, or
  * {@code /regex/}; a page of the API's own origin is always allowed. Runs after {@link PublicAnswers} has set aside the
- * origin of credential-less reads, and before the CORS filter.
+ * origin of credential-less reads, and before the CORS filter. The problem is written by {@link HttpLayerProblems}, as every
+ * answer the HTTP layer gives itself.
  */
 public class CorsRefusal {
 
@@ -28,11 +26,11 @@ public class CorsRefusal {
     static final int PRIORITY = 350;
 
     private final List<String> origins;
-    private final ObjectMapper json;
+    private final HttpLayerProblems problems;
 
-    CorsRefusal(WaaromConfig config, ObjectMapper json) {
+    CorsRefusal(WaaromConfig config, HttpLayerProblems problems) {
         this.origins = config.cors().origins().orElse(List.of());
-        this.json = json;
+        this.problems = problems;
     }
 
     void refuseOtherOrigins(@Observes Filters filters) {
@@ -46,15 +44,8 @@ public class CorsRefusal {
             context.next();
             return;
         }
-        Problem problem = Problem.of(ProblemKind.FORBIDDEN, "Pages of " + origin + " may not call this API from a browser: it is not one of "
-                + "the origins the operator allowed (WAAROM_CORS_ORIGINS)", URI.create(request.path()), List.of());
-        try {
-            context.response().setStatusCode(ProblemKind.FORBIDDEN.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem could not be written as JSON", e);
-        }
+        problems.answer(context, ProblemKind.FORBIDDEN, "Pages of " + origin + " may not call this API from a browser: it is not one of "
+                + "the origins the operator allowed (WAAROM_CORS_ORIGINS)", List.of());
     }
 
     private boolean allowed(String origin, HttpServerRequest request) {

@@ -16,12 +16,13 @@ import java.util.Map;
 
 /**
  * Documents the error answers of every operation in one place, from what the operation takes,
- * so that no endpoint's errors can be forgotten: 400, 401, 403, 429 and 500 everywhere, 404 where a path names a
- * resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 413/415 where a body
- * is read or can be sent (POST, PUT, PATCH: a body without a Content-Type, or not in UTF-8, is 415 even
- * where none is read), 406 where a success has content. Each with the RFC 9457 {@code Problem} schema and an example. Also declares the one
- * security scheme (bearer: API key or OIDC token) that every operation needs, except that the public
- * reads an organisation can open also allow none.
+ * so that no endpoint's errors can be forgotten: 400, 401, 403, 413, 429 and 500 everywhere (the HTTP layer answers a
+ * {@code Content-Type} that is not a media type with 400, and a body over the limit with 413, whatever the operation), 404
+ * where a path names a resource, 409/412/428 where {@code If-Match} is required, 409 on creation, 415 where a body is
+ * read or can be sent (POST, PUT, PATCH: a body without a Content-Type, or not in UTF-8, is 415 even where none is
+ * read), 406 where a success has content. Each with the RFC 9457 {@code Problem} schema and an example. Also declares
+ * the one security scheme (bearer: API key or OIDC token) that every operation needs, except that the public reads an
+ * organisation can open also allow none.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -84,7 +85,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Your role does not allow version adopt in 'zorg-a'", null);
         add(operation, ProblemKind.TOO_MANY_REQUESTS, "Too many failed authentications from this address; see Retry-After",
                 "Too many failed authentications from your address; retry in 42 s", null);
-        add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one",
+        add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one. Also a `Content-Type` "
+                        + "that is not a media type, or a NUL (`%00`) in the path or query",
                 "Invalid paging parameters", List.of(Map.of("field", "size", "message", "must be a whole number from 1 to 200")));
         if (path.contains("{")) {
             add(operation, ProblemKind.NOT_FOUND, "The organisation, element type or version does not exist (or is another organisation's)",
@@ -101,8 +103,12 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, ProblemKind.PRECONDITION_REQUIRED, "If-Match is missing; send the ETag you read",
                     "Send If-Match with the ETag you read (current: \"vision-4-r2\") so that no change is lost", null);
         }
+        // Whatever the operation: the HTTP layer reads every body up to the limit before the operation is known (HttpLayerProblems).
+        add(operation, ProblemKind.PAYLOAD_TOO_LARGE, readsBody
+                        ? "The body is over the configured limit (262144 bytes unless the operator set another), with Content-Length or chunked"
+                        : "A body was sent (this operation takes none) and it is over the configured limit",
+                "The body has 300000 bytes; at most 262144 are accepted", null);
         if (readsBody) {
-            add(operation, ProblemKind.PAYLOAD_TOO_LARGE, "The body is over the configured limit", "The body has 300000 bytes; at most 262144 are accepted", null);
             add(operation, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json in UTF-8, or has no Content-Type",
                     "The body must be JSON in UTF-8, not charset=utf-16; send Content-Type: application/json without a charset or with charset=utf-8", null);
         }
