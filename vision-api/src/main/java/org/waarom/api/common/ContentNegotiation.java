@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Request bodies are UTF-8 JSON and say so.</b> The decision:
  * <ul>
- *   <li>A body must come with its {@code Content-Type}: a body without one is refused (415), not guessed to be JSON.</li>
+ *   <li>A body must come with its {@code Content-Type}: a body without one is refused (415), not guessed to be JSON
+ *       ({@link HttpLayerProblems}, before the body is read).</li>
  *   <li>A body is read as UTF-8, the only encoding JSON has (RFC 8259 section 8.1); {@code application/json} defines no
  *       {@code charset} parameter, but {@code charset=utf-8} is common and harmless, so it is accepted. Any other
  *       charset ({@code utf-16}, {@code iso-8859-1}, …) is refused (415) rather than ignored: the parser would read the
@@ -58,12 +59,9 @@ public class ContentNegotiation {
         MediaType type = request.getMediaType();
         boolean body = WITH_BODY.contains(request.getMethod()) && announcesBody(request);
         if (type == null) {
-            if (!body) {
-                request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-                return Optional.empty();
-            }
-            return Optional.of(ProblemResponses.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "The body has no Content-Type; send it as application/json (UTF-8)", request.getUriInfo()));
+            // No body (a body without a Content-Type is refused before, by HttpLayerProblems).
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            return Optional.empty();
         }
         String charset = charset(type);
         if (body && charset != null && !charset.equalsIgnoreCase("utf-8")) {

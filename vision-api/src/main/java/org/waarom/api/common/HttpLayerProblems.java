@@ -98,7 +98,13 @@ public class HttpLayerProblems {
             answer(context, ProblemKind.PAYLOAD_TOO_LARGE, "The body has " + length + " bytes; at most " + maxBodyBytes + " are accepted", List.of());
             return;
         }
-        if ((length > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) && !isForm(contentType)) {
+        boolean body = length > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        if (body && contentType == null) {
+            // Read as what? Not guessed: a body says what it is (and the framework could not read it again after this layer).
+            answer(context, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body has no Content-Type; send it as application/json (UTF-8)", List.of());
+            return;
+        }
+        if (body && !isForm(contentType)) {
             // Reads the whole body (at most the limit), then goes on; a larger one fails the request with 413 (answerFailure).
             bodies.handle(context);
             return;

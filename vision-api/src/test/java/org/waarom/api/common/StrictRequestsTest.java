@@ -106,7 +106,8 @@ class StrictRequestsTest {
     // A path segment that no organisation can have (404, without a query)
 
     @ParameterizedTest(name = "organisation segment {0}")
-    @ValueSource(strings = {"%00", "zorg%00a", "x", "Zorg-A", "-zorg", "zorg%20a", "%C3%A9t%C3%A9"})
+    // (A NUL, %00, is refused before any lookup with 400: HttpLayerProblemsTest.)
+    @ValueSource(strings = {"x", "Zorg-A", "-zorg", "zorg%20a", "%C3%A9t%C3%A9"})
     void anOrganisationThatCannotExistIs404(String segment) {
         String org = newOrganization("seg");
         String key = TestKeys.organizationKey(org, "admin").key();
