@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * A webhook receiver for the tests: the JDK's HTTP server on 127.0.0.1 and a free port. It records
  * every request and answers with the statuses it is told, in turn, then with its default status.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived: headers (lower-case names), the exact body, and the status it was answered. */
     record Received(Map<String, String> headers, byte[] rawBody, int answered) {
@@ -59,7 +59,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         try {
             return new WebhookReceiver();
         } catch (IOException e) {
@@ -67,7 +67,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/waarom";
     }
 
