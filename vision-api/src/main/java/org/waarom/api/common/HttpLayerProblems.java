@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -104,7 +105,10 @@ public class HttpLayerProblems {
             answer(context, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "The body has no Content-Type; send it as application/json (UTF-8)", List.of());
             return;
         }
-        if (body && !isForm(contentType)) {
+        if (body && !isForm(contentType) && request.version() != HttpVersion.HTTP_2) {
+            // Over HTTP/2 (also after a client's h2c upgrade, which Java's HttpClient asks for by default) the server has
+            // taken the body in already, and the framework reads it from there: reading it here too made every such POST a
+            // 500. Its size is then held by quarkus.http.limits.max-body-size, the same limit.
             // Reads the whole body (at most the limit), then goes on; a larger one fails the request with 413 (answerFailure).
             bodies.handle(context);
             return;
