@@ -739,12 +739,16 @@ final class SweepGenerator {
         return pick(List.of(NODES.arrayNode(), TextNode.valueOf("x"), NODES.booleanNode(true)));
     }
 
-    /** Content-Types of a body: media types right or wrong for the operation, and some that are not media types at all. */
+    /**
+     * Content-Types of a body: media types right or wrong for the operation, and some that are not media types at all.
+     * Not {@code application/json;;;}: RFC 9110 (5.6.6) allows empty parameters, so the service rightly reads it as JSON,
+     * where the contract filter's validator refuses the request.
+     */
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
             "application/json; charset=ISO-8859-1", "application/json; charset=utf-16", "application/json; charset=\"utf-8\"",
             "APPLICATION/JSON", "application/json; charset=nope", "application/merge-patch+json", "application/problem+json",
             "application/vnd.api+json", "text/json", "application/json; boundary=x; charset=utf-8", "multipart/form-data; boundary=x",
-            "application/json, text/plain", "not a media type", "application/", "json", ";", "*/*", "application/json;;;");
+            "application/json, text/plain", "not a media type", "application/", "json", ";", "*/*");
     private static final List<String> ACCEPTS = List.of("text/html", "application/xml", "text/csv", "text/calendar", "text/markdown",
             "application/problem+json", "*/*;q=0", "application/json;q=0", "garbage", "application/*", "text/*, application/json;q=0.1",
             "application/json; charset=utf-16", "application/json;q=abc", "x/y, ".repeat(300) + "*/*", "application/json, */*;q=0.1");
@@ -850,9 +854,10 @@ final class SweepGenerator {
         // No dot segments (/../, /%2e%2e/, nor a parameter that is one): by RFC 3986 (6.2.2) such a URL is the same as the
         // one without them, and a service that normalises it serves that resource, where the contract filter, which matches
         // the raw path, would want a 404. No fragment either: a client never sends one (RFC 9110 7.1).
-        String[] variants = {path + "/", path.replaceFirst("/api/v1/", "/api/v1//"), path.replaceFirst("/api/", "/API/"),
+        // No empty segment (//) either: REST Assured's HTTP client collapses it before sending (HttpLayerProblemsTest sends one).
+        String[] variants = {path + "/", path.replaceFirst("/api/", "/API/"),
                 path + ";jsessionid=x", path + "%2F", path + "/" + "a".repeat(10_000), path + "%00"};
-        String[] names = {"trailing slash", "double slash", "upper-case /API", "matrix parameter", "encoded slash",
+        String[] names = {"trailing slash", "upper-case /API", "matrix parameter", "encoded slash",
                 "10000 more characters", "trailing %00"};
         int pick = random.nextInt(variants.length);
         draft.pathPrefix = variants[pick];

@@ -45,7 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * 12.5.1), so {@code Accept: application/json;q=0} still got JSON. An operation whose every media type the header rules
  * out answers 406; the quality of a media type is that of the most specific range that matches it
  * (<code>*&#47;*, application/json;q=0</code> rules JSON out). Operations that answer without a representation (204) have
- * nothing to refuse and are left alone.
+ * nothing to refuse and are left alone; so is every DELETE, whose {@code Accept} is dropped before matching (the framework
+ * would otherwise answer 406 to a DELETE with {@code Accept: text/csv} for the media types of its class, though a 204
+ * has no media type).
  */
 public class ContentNegotiation {
 
@@ -56,6 +58,9 @@ public class ContentNegotiation {
     // Only looks at headers; non-blocking so that the non-blocking AccessFilter may follow (they must all come first).
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Optional<Response> requireUtf8Json(ContainerRequestContext request) {
+        if (HttpMethod.DELETE.equals(request.getMethod())) {
+            request.getHeaders().remove(HttpHeaders.ACCEPT);
+        }
         MediaType type = request.getMediaType();
         boolean body = WITH_BODY.contains(request.getMethod()) && announcesBody(request);
         if (type == null) {

@@ -15,10 +15,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one place where the HTTP layer's own refusals of a request under {@code /api/} become RFC 9457 problems: what
@@ -26,13 +32,23 @@ import java.util.Locale;
  * request. Without it these answers are empty, or a 500 with an ERROR and a stack trace in the log.
  *
  * <ul>
- *   <li>A {@code Content-Type} that is not a media type ({@code garbage}, {@code a/b/c}, empty) is 400, for every
+ *   <li>A {@code Content-Type} that is not a media type ({@code garbage}, {@code a/b/c}, {@code *}{@code /*}, empty) is 400, for every
  *       method and before authentication: Quarkus REST cannot parse it and would fail with a 500.</li>
  *   <li>The body is read here, at most {@code waarom.limits.max-body-bytes} of it, whether it comes with a
  *       {@code Content-Length} or chunked; more is 413, before anything is stored. This is the only body limit:
  *       {@code quarkus.http.limits.max-body-size} is the same number, and Quarkus REST reads the body from here.</li>
- *   <li>A NUL character ({@code %00}) in the path or query is 400: no resource or parameter can hold one, and a lookup
- *       with it fails in PostgreSQL.</li>
+ *   <li>A request URI over {@value #MAX_URI_CHARS} characters is 414, headers over {@value #MAX_HEADER_BYTES} bytes
+ *       431. Vert.x's own limits ({@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size}) are
+ *       set well above these, so that what a real client might send gets a problem from here.</li>
+ *   <li>A path no resource can have is 404 before anything looks it up: an empty segment ({@code //}), a matrix
+ *       parameter ({@code ;x=1}, which the framework would strip and serve the resource), a NUL ({@code %00}, which a
+ *       lookup in PostgreSQL fails on), or digits other than ASCII ({@code /api-keys/%EF%BC%91}: Java reads fullwidth
+ *       and Arabic-Indic digits as numbers, so the id would be found under a path the API never hands out).</li>
+ *   <li>A query parameter is given once, with a value as it is: {@code page=1&page=2}, {@code page=} and
+ *       {@code page=%201} are 400 naming it (which one counts is not guessed, an empty value is not taken for an absent
+ *       one, and spaces are not trimmed away). A NUL in the query is 400.</li>
+ *   <li>An {@code Accept} that is not a list of media ranges ({@code garbage}) is 400, whatever the method: the
+ *       framework would answer 406 to some operations and ignore it on others.</li>
  *   <li>Whatever else a Vert.x handler fails with a 4xx (a request without {@code Host}) is that status as a problem.</li>
  * </ul>
  *
@@ -52,6 +68,10 @@ public class HttpLayerProblems {
      * Quarkus's own body-size check (route order -2, which would answer 413 with an empty body).
      */
     static final int PRIORITY = 500;
+    /** The longest request URI (path and query) answered; longer is 414. Vert.x's own limit is far above. */
+    static final int MAX_URI_CHARS = 4096;
+    /** The most header bytes (names and values) answered; more is 431. Vert.x's own limit is far above. */
+    static final int MAX_HEADER_BYTES = 20 * 1024;
     private static final String API = "/api/";
 
     private final ObjectMapper json;
@@ -80,16 +100,37 @@ public class HttpLayerProblems {
             context.next();
             return;
         }
-        if (request.uri().contains("%00")) {
-            // PostgreSQL text cannot hold a NUL: a path segment or parameter with one would fail its lookup with a 500.
-            answer(context, ProblemKind.INVALID_REQUEST, "The path or query holds a NUL character (%00), which no resource or parameter can hold",
-                    List.of());
+        if (request.uri().length() > MAX_URI_CHARS) {
+            answer(context, ProblemKind.URI_TOO_LONG, "The request URI has " + request.uri().length() + " characters; at most "
+                    + MAX_URI_CHARS + " are accepted", List.of());
+            return;
+        }
+        int headerBytes = headerBytes(request);
+        if (headerBytes > MAX_HEADER_BYTES) {
+            answer(context, ProblemKind.HEADERS_TOO_LARGE, "The request headers have " + headerBytes + " bytes; at most "
+                    + MAX_HEADER_BYTES + " are accepted", List.of());
+            return;
+        }
+        String unservable = unservablePath(rawPath(request));
+        if (unservable != null) {
+            answer(context, ProblemKind.NOT_FOUND, "No resource has this path: " + unservable, List.of());
+            return;
+        }
+        List<FieldError> queryErrors = queryErrors(request.uri());
+        if (!queryErrors.isEmpty()) {
+            answer(context, ProblemKind.INVALID_REQUEST, "Invalid query parameters", queryErrors);
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !isMediaType(contentType)) {
             answer(context, ProblemKind.INVALID_REQUEST, "Content-Type is not a media type; send the body as application/json",
                     List.of(new FieldError("Content-Type", "must be a media type such as application/json")));
+            return;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !isMediaRangeList(accept)) {
+            answer(context, ProblemKind.INVALID_REQUEST, "Accept is not a list of media ranges; send e.g. application/json or */*",
+                    List.of(new FieldError("Accept", "must be a comma-separated list of media ranges such as application/json")));
             return;
         }
         long length = contentLength(request);
@@ -158,8 +199,76 @@ public class HttpLayerProblems {
                 .end(body);
     }
 
+    /** Also {@code //api/…}, which the router would serve as {@code /api/…}. */
     private static boolean underApi(HttpServerRequest request) {
-        return request.path() != null && request.path().startsWith(API);
+        String path = request.path();
+        return path != null && (path.startsWith(API) || path.replaceAll("/{2,}", "/").startsWith(API));
+    }
+
+    /** The path as the client sent it: Vert.x's {@link HttpServerRequest#path()} has collapsed {@code //} already. */
+    private static String rawPath(HttpServerRequest request) {
+        String uri = request.uri();
+        if (!uri.startsWith("/")) {
+            return request.path();
+        }
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /** Why no resource can have {@code rawPath}; null when it may be one. */
+    static String unservablePath(String rawPath) {
+        if (rawPath.contains("//") || rawPath.contains("/./") || rawPath.contains("/../") || rawPath.endsWith("/.") || rawPath.endsWith("/..")) {
+            return "it has an empty or a dot segment (//, /./, /../)";
+        }
+        if (rawPath.indexOf(';') >= 0) {
+            return "it has a matrix parameter (;), which no resource takes";
+        }
+        if (rawPath.contains("%00")) {
+            return "it holds a NUL character (%00)";
+        }
+        String path;
+        try {
+            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "it is not validly percent-encoded";
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (Character.isDigit(c) && (c < '0' || c > '9')) {
+                return "it holds a digit other than 0-9 (U+" + String.format("%04X", (int) c) + "); ids and numbers are written in ASCII digits";
+            }
+        }
+        return null;
+    }
+
+    /** Each query parameter given more than once, or without a value, or holding a NUL. */
+    static List<FieldError> queryErrors(String uri) {
+        int question = uri.indexOf('?');
+        if (question < 0) {
+            return List.of();
+        }
+        Map<String, List<String>> parameters = new QueryStringDecoder(uri.substring(question), StandardCharsets.UTF_8, true).parameters();
+        List<FieldError> errors = new ArrayList<>();
+        parameters.forEach((name, values) -> {
+            if (values.size() > 1) {
+                errors.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
+            } else if (values.get(0).isEmpty()) {
+                errors.add(new FieldError(name, "has no value; give one or leave the parameter out"));
+            } else if (!values.get(0).equals(values.get(0).strip())) {
+                errors.add(new FieldError(name, "has spaces around its value; send the value alone"));
+            } else if (values.get(0).indexOf('\0') >= 0 || name.indexOf('\0') >= 0) {
+                errors.add(new FieldError(name, "holds a NUL character (%00), which no parameter can hold"));
+            }
+        });
+        return errors;
+    }
+
+    private static int headerBytes(HttpServerRequest request) {
+        int bytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF, as on the wire
+        }
+        return bytes;
     }
 
     /** As Quarkus REST reads it: whatever it cannot parse must not reach it. */
@@ -168,11 +277,27 @@ public class HttpLayerProblems {
             return false;
         }
         try {
-            MediaType.valueOf(value);
-            return true;
+            // A range such as */* or application/* says what a client accepts, never what a body is.
+            MediaType type = MediaType.valueOf(value);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Each element of the list parses as a media range ({@code application/json}, {@code text/*;q=0.5}); empty ones are allowed. */
+    static boolean isMediaRangeList(String value) {
+        for (String range : value.split(",")) {
+            if (range.isBlank()) {
+                continue;
+            }
+            try {
+                MediaType.valueOf(range.strip());
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -25,18 +25,11 @@ public record PageRequest(int page, int size) {
     }
 
     private static int parse(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
+        Integer number = QueryParams.wholeNumber(value, fallback, min, max);
+        if (number == null) {
+            errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
             return fallback;
         }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
+        return number;
     }
 }

@@ -18,9 +18,11 @@ public enum ProblemKind {
     GONE(410, "gone", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body has a media type this endpoint does not accept"),
     PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "An unexpected error occurred"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable");
 

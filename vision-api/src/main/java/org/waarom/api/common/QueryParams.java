@@ -15,6 +15,21 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * A whole number from {@code min} to {@code max} written in ASCII digits only (Java's own parsing also takes a sign
+     * and other scripts' digits), {@code fallback} when absent; null when the value is not one.
+     */
+    public static Integer wholeNumber(String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        int number = Integer.parseInt(value);
+        return number >= min && number <= max ? number : null;
+    }
+
     /** One of the enum's constant names, exactly. */
     public static <E extends Enum<E>> E enumOf(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {

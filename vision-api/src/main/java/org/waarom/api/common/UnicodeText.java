@@ -8,11 +8,22 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one place where text from a request body is checked to be text: every JSON string read into a {@code String}
@@ -114,6 +125,38 @@ public final class UnicodeText {
                 throw new InvalidTextException(parser, problem);
             }
             return text;
+        }
+    }
+
+    /**
+     * Every request body that is read is UTF-8, strictly, before any of it is parsed. Jackson's parser decodes what
+     * UTF-8 forbids: an overlong form ({@code C0 AF} for {@code /}, the classic way past a filter that looks for the
+     * character) or an encoded surrogate; it would store a character the client never sent. Java's decoder refuses
+     * both, as RFC 3629 requires, and the body is refused (400 naming {@code body} and the byte offset).
+     */
+    @Provider
+    public static final class Utf8Body implements ReaderInterceptor {
+
+        @Override
+        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            byte[] body = context.getInputStream().readAllBytes();
+            int offset = firstInvalidByte(body);
+            if (offset >= 0) {
+                throw new InvalidRequestException("The body is not valid UTF-8", List.of(new FieldError("body",
+                        "is not valid UTF-8 at byte " + offset + " (overlong or truncated sequence, or an encoded surrogate)")));
+            }
+            context.setInputStream(new ByteArrayInputStream(body));
+            return context.proceed();
+        }
+
+        /** The offset of the first byte that is not part of well-formed UTF-8; -1 when all are. */
+        static int firstInvalidByte(byte[] bytes) {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(in, CharBuffer.allocate(bytes.length), true);
+            return result.isError() ? in.position() : -1;
         }
     }
 

@@ -174,12 +174,30 @@ class HttpLayerProblemsTest {
     // ---------------------------------------------------------------------------------------------
     // Requests that cannot be looked up or read
 
+    @ParameterizedTest(name = "path {0}")
+    @ValueSource(strings = {"/api/v1/organizations/%00", "/api/v1/organizations/%00/elements/vision",
+            "/api/v1/element-types;jsessionid=x", "/api/v1/organizations/x/../../element-types", "/api/v1/api-keys/%EF%BC%91",
+            "/api/v1/api-keys/%D9%A1"})
+    void aPathNoResourceCanHaveIs404BeforeAnyLookup(String path) {
+        assertProblem(asAdmin().urlEncodingEnabled(false).get(path), 404, "not-found");
+    }
+
+    /** By socket: REST Assured's HTTP client collapses "//" before sending. */
     @Test
-    void aNulInThePathOrQueryIs400NotA500() {
-        assertProblem(asAdmin().urlEncodingEnabled(false).get("/api/v1/organizations/%00"), 400, "invalid-request");
-        assertProblem(asAdmin().urlEncodingEnabled(false).get("/api/v1/organizations/%00/elements/vision"), 400, "invalid-request");
-        String org = newOrganization("http-nul");
-        assertProblem(asAdmin().urlEncodingEnabled(false).get(versions(org, "vision") + "?size=%00"), 400, "invalid-request");
+    void anEmptyPathSegmentIs404() throws Exception {
+        assertRawProblem(raw().send("GET /api/v1//organizations HTTP/1.1\nHost: localhost\nAuthorization: Bearer " + PLATFORM_ADMIN_KEY
+                + "\nConnection: close\n"), 404, "not-found");
+    }
+
+    @Test
+    void aQueryParameterTwiceEmptyWithSpacesOrANulIs400NamingIt() {
+        String org = newOrganization("http-query");
+        for (String query : List.of("size=5&size=6", "size=", "size", "size=%205", "size=%00", "size=%D9%A5")) {
+            Response response = asAdmin().urlEncodingEnabled(false).get(versions(org, "vision") + "?" + query);
+            assertProblem(response, 400, "invalid-request");
+            assertThat(errorFields(response)).as(query).containsExactly("size");
+        }
+        asAdmin().urlEncodingEnabled(false).get(versions(org, "vision") + "?size=5").then().statusCode(200);
     }
 
     @Test
@@ -193,22 +211,34 @@ class HttpLayerProblemsTest {
         assertRawProblem(answer, 400, "invalid-request");
     }
 
-    /*
-     * What follows is refused before Quarkus routes the request, and so before any code of the API: Vert.x's parser
-     * (a request line over 4096 bytes, headers over 20 KiB, a control character in a header) and Quarkus's root handler
-     * (a URI java.net.URI refuses) answer with the status and an empty body, and Quarkus offers no hook to shape those
-     * answers (see HttpLayerProblems). What is held here: the status is the right one, never a 500, nothing is logged.
-     */
-
     @Test
-    void aRequestLineOver4KiBIs414() throws Exception {
-        assertThat(raw().send("GET /api/v1/element-types?q=" + "a".repeat(5_000) + " HTTP/1.1\nHost: localhost\nConnection: close\n").status())
-                .isEqualTo(414);
+    void aRequestUriOver4096CharactersIs414() throws Exception {
+        assertRawProblem(raw().send("GET /api/v1/element-types?q=" + "a".repeat(5_000) + " HTTP/1.1\nHost: localhost\nConnection: close\n"),
+                414, "uri-too-long");
     }
 
     @Test
     void headersOver20KiBAre431() throws Exception {
-        assertThat(raw().send("GET /api/v1/element-types HTTP/1.1\nHost: localhost\nX-Big: " + "a".repeat(65_536) + "\nConnection: close\n")
+        assertRawProblem(raw().send("GET /api/v1/element-types HTTP/1.1\nHost: localhost\nX-Big: " + "a".repeat(30_000) + "\nConnection: close\n"),
+                431, "headers-too-large");
+    }
+
+    /*
+     * What follows is refused before Quarkus routes the request, and so before any code of the API: Vert.x's parser
+     * (a request line or headers over 64 KiB, a control character in a header) and Quarkus's root handler (a URI
+     * java.net.URI refuses) answer with the status and an empty body, and Quarkus offers no hook to shape those answers
+     * (see HttpLayerProblems). What is held here: the status is the right one, never a 500, nothing is logged.
+     */
+
+    @Test
+    void aRequestLineOver64KiBIsABare414() throws Exception {
+        assertThat(raw().send("GET /api/v1/element-types?q=" + "a".repeat(70_000) + " HTTP/1.1\nHost: localhost\nConnection: close\n").status())
+                .isEqualTo(414);
+    }
+
+    @Test
+    void headersOver64KiBAreABare431() throws Exception {
+        assertThat(raw().send("GET /api/v1/element-types HTTP/1.1\nHost: localhost\nX-Big: " + "a".repeat(70_000) + "\nConnection: close\n")
                 .status()).isEqualTo(431);
     }
 

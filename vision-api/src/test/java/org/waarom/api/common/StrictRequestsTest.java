@@ -204,8 +204,89 @@ class StrictRequestsTest {
                 .body(statement("Nieuw.")).put(versions(org, "vision") + "/1").then().statusCode(200);
     }
 
+    @Test
+    void ifNoneMatchStarOnAChangeWithoutETagsIs412AndNothingChanges() {
+        String org = newOrganization("inm-key");
+        String id = asAdmin().contentType(ContentType.JSON).body("{\"name\": \"hr\", \"roles\": [\"reader\"]}")
+                .post(ORGANIZATIONS + "/" + org + "/api-keys").then().statusCode(201).extract().path("id").toString();
+
+        assertProblem(asAdmin().header("If-None-Match", "*").delete(ORGANIZATIONS + "/" + org + "/api-keys/" + id), 412, "precondition-failed");
+        asAdmin().get(ORGANIZATIONS + "/" + org + "/api-keys/" + id).then().statusCode(200).body("revokedAt", equalTo(null));
+
+        // A tag can never name a state of a resource without tags: the condition holds and the key is revoked.
+        asAdmin().header("If-None-Match", "\"k-1\"").delete(ORGANIZATIONS + "/" + org + "/api-keys/" + id).then().statusCode(204);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Types: a value is read as the type its field has, never converted
+
+    @ParameterizedTest(name = "body {0}")
+    @ValueSource(strings = {"{\"name\": 42}", "{\"name\": 1e400}", "{\"name\": -0.0}", "{\"name\": true}"})
+    void aNumberOrBooleanForTextIs400AndNothingChanges(String body) {
+        String org = newOrganization("coerce");
+        String tag = asAdmin().get(ORGANIZATIONS + "/" + org).header("ETag");
+
+        Response response = asAdmin().header("If-Match", tag).contentType(MERGE_PATCH).body(body).patch(ORGANIZATIONS + "/" + org);
+
+        assertProblem(response, 400);
+        assertThat(errorFields(response)).containsExactly("name");
+        asAdmin().get(ORGANIZATIONS + "/" + org).then().header("ETag", tag).body("name", equalTo("Test " + org));
+    }
+
+    @Test
+    void textForAListOrAFractionForAWholeNumberIs400() {
+        String org = newOrganization("coerce-n");
+        assertProblem(asAdmin().contentType(ContentType.JSON).body("{\"name\": \"hr\", \"roles\": \"reader\"}")
+                .post(ORGANIZATIONS + "/" + org + "/api-keys"), 400);
+        asAdmin().get(ORGANIZATIONS + "/" + org + "/api-keys").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void anOverlongUtf8SequenceIsRefusedNotDecoded() {
+        String slug = uniqueSlug("overlong");
+        byte[] prefix = ("{\"slug\": \"" + slug + "\", \"name\": \"a").getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "b\"}".getBytes(StandardCharsets.UTF_8);
+        // C0 AF: "/" in two bytes, which UTF-8 forbids (the shortest form is the only one); a lenient decoder reads "a/b".
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC0;
+        body[prefix.length + 1] = (byte) 0xAF;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+
+        Response response = asAdmin().contentType(ContentType.JSON).body(body).post(ORGANIZATIONS);
+
+        assertProblem(response, 400);
+        assertThat(errorFields(response)).containsExactly("body");
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Media types: a body is UTF-8 JSON and says so; an Accept that excludes JSON gets no JSON
+
+    @ParameterizedTest(name = "Content-Type {0}")
+    @ValueSource(strings = {"*/*", "application/*"})
+    void aMediaRangeIsNotTheTypeOfABody(String contentType) {
+        String slug = uniqueSlug("range");
+        byte[] body = ("{\"slug\": \"" + slug + "\", \"name\": \"x\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(asAdmin().contentType(contentType).body(body).post(ORGANIZATIONS), 400);
+        asAdmin().get(ORGANIZATIONS + "/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void anAcceptThatIsNotAListOfMediaRangesIs400WhateverTheMethod() {
+        String org = newOrganization("accept");
+        assertProblem(asAdmin().accept("garbage").get(ORGANIZATIONS + "/" + org), 400);
+        assertProblem(asAdmin().accept("garbage").delete(ORGANIZATIONS + "/" + org + "/api-keys/1"), 400);
+    }
+
+    @Test
+    void aDeleteIsNotRefusedForAnAcceptItHasNoRepresentationFor() {
+        String org = newOrganization("accept-del");
+        String id = asAdmin().contentType(ContentType.JSON).body("{\"name\": \"hr\", \"roles\": [\"reader\"]}")
+                .post(ORGANIZATIONS + "/" + org + "/api-keys").then().statusCode(201).extract().path("id").toString();
+
+        asAdmin().accept("text/csv").delete(ORGANIZATIONS + "/" + org + "/api-keys/" + id).then().statusCode(204);
+    }
 
     @ParameterizedTest(name = "Content-Type {0}")
     @ValueSource(strings = {"application/json; charset=utf-16", "application/json; charset=UTF-16BE", "application/json;charset=iso-8859-1",

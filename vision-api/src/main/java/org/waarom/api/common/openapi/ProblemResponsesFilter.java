@@ -86,15 +86,27 @@ public class ProblemResponsesFilter implements OASFilter {
         add(operation, ProblemKind.TOO_MANY_REQUESTS, "Too many failed authentications from this address; see Retry-After",
                 "Too many failed authentications from your address; retry in 42 s", null);
         add(operation, ProblemKind.INVALID_REQUEST, "A parameter or field is not valid; `errors` names each one. Also a `Content-Type` "
-                        + "that is not a media type, or a NUL (`%00`) in the path or query",
+                        + "that is not a media type, an `Accept` that is not a list of media ranges, a query parameter given twice, empty or with spaces "
+                        + "around its value, or a NUL (`%00`) in the query",
                 "Invalid paging parameters", List.of(Map.of("field", "size", "message", "must be a whole number from 1 to 200")));
         if (path.contains("{")) {
-            add(operation, ProblemKind.NOT_FOUND, "The organisation, element type or version does not exist (or is another organisation's)",
+            add(operation, ProblemKind.NOT_FOUND, "The organisation, element type or version does not exist (or is another organisation's). "
+                            + "Also a path that no resource can have: an empty segment, a matrix parameter, a NUL, digits other than 0-9",
                     "There is no organisation 'zorg-x'", null);
         }
+        add(operation, ProblemKind.URI_TOO_LONG, "The request URI (path and query) is over 4096 characters",
+                "The request URI has 5120 characters; at most 4096 are accepted", null);
+        add(operation, ProblemKind.HEADERS_TOO_LARGE, "The request headers are over 20 KiB (names and values together)",
+                "The request headers have 30800 bytes; at most 20480 are accepted", null);
         if (needsIfMatch || method == PathItem.HttpMethod.POST) {
             add(operation, ProblemKind.CONFLICT, "The request conflicts with the current state (e.g. a version is already open or adopted)",
                     "Version 4 of the vision is still open (DRAFT); adopt or withdraw it before starting another", null);
+        }
+        boolean unsafe = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS;
+        if (unsafe && !needsIfMatch) {
+            add(operation, ProblemKind.PRECONDITION_FAILED, "If-None-Match is *: the change is asked for only if the resource does not exist, "
+                            + "and it does (RFC 9110)",
+                    "If-None-Match: * asks for the change only if the resource does not exist; leave it out to make the change", null);
         }
         if (needsIfMatch) {
             add(operation, ProblemKind.PRECONDITION_FAILED, "If-Match names an ETag that is no longer current: read again and reapply. "

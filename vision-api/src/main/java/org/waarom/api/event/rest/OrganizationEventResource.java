@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.QueryParams;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.Permission;
@@ -45,17 +46,10 @@ public class OrganizationEventResource {
     }
 
     static int limitOf(String value) {
-        if (value == null || value.isBlank()) {
-            return 100;
+        Integer limit = QueryParams.wholeNumber(value, 100, 1, EventService.MAX_LIMIT);
+        if (limit == null) {
+            throw new InvalidRequestException("limit", "must be a whole number from 1 to " + EventService.MAX_LIMIT);
         }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= EventService.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidRequestException("limit", "must be a whole number from 1 to " + EventService.MAX_LIMIT);
+        return limit;
     }
 }
