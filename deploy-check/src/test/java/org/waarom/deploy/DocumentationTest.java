@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p><b>Links</b>: every relative link in README.md, docs/*.md and deploy/README.md points to a file
  * of the repository, and a link to a heading ({@code page.md#anchor}) to a heading that page has, as
- * GitHub turns headings into anchors.
+ * GitHub turns headings into anchors. The same holds for the pages that comments in the code point to
+ * ({@code docs/architecture.md#lock-order}): the rules they cite live in the repository.
  */
 class DocumentationTest {
 
@@ -42,6 +43,8 @@ class DocumentationTest {
     private static final Pattern PROPERTY_KEY = Pattern.compile("^(?:%[a-z-]+\\.)?(waarom\\.[a-z0-9.-]+)\\s*=", Pattern.MULTILINE);
     /** A Markdown link or image, {@code [text](target)}; the target up to the first space or closing parenthesis. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    /** A page of the repository named in a comment: {@code docs/architecture.md#lock-order}, {@code deploy/README.md}. */
+    private static final Pattern CODE_REFERENCE = Pattern.compile("((?:docs/[a-z-]+|deploy/README)\\.md)(#[a-z0-9-]+)?");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
 
     private final ConfigurationContract table = ConfigurationContract.fromOperatorReadme(REPOSITORY.resolve("deploy/README.md"));
@@ -96,6 +99,33 @@ class DocumentationTest {
             }
         }
         assertThat(broken).as("relative links that lead nowhere").isEmpty();
+    }
+
+    @Test
+    void everyPageTheCodeCommentsPointToExists() throws IOException {
+        List<String> broken = new ArrayList<>();
+        Map<Path, Set<String>> anchors = new HashMap<>();
+        List<Path> sources = new ArrayList<>(List.of(REPOSITORY.resolve("run.sh")));
+        try (Stream<Path> files = Files.walk(REPOSITORY)) {
+            files.filter(Files::isRegularFile)
+                    .filter(path -> !REPOSITORY.relativize(path).toString().matches("(^|.*/)(target|\\.git|node_modules|data)/.*"))
+                    .filter(path -> path.toString().matches(".*/src/.*\\.(java|properties|sql)$|.*/bench/.*\\.sh$"))
+                    .forEach(sources::add);
+        }
+        for (Path source : sources) {
+            Matcher reference = CODE_REFERENCE.matcher(read(source));
+            while (reference.find()) {
+                Path page = REPOSITORY.resolve(reference.group(1));
+                String anchor = reference.group(2);
+                String where = REPOSITORY.relativize(source) + ": " + reference.group();
+                if (!Files.exists(page)) {
+                    broken.add(where + " (no such file)");
+                } else if (anchor != null && !anchors.computeIfAbsent(page, DocumentationTest::anchorsOf).contains(anchor.substring(1))) {
+                    broken.add(where + " (no such heading)");
+                }
+            }
+        }
+        assertThat(broken).as("pages and headings that comments in the code point to, and that do not exist").isEmpty();
     }
 
     private void assertTableMatches(String service, Set<String> settings) {
