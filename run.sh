@@ -18,7 +18,8 @@ DATA_DIR="$ROOT/data"
 LOG_DIR="$DATA_DIR/logs"
 API_DATA_DIR="$DATA_DIR/vision-api"
 SCHEDULER_DATA_DIR="$DATA_DIR/review-scheduler"
-# Written by the vision-api on its first start when no WAAROM_BOOTSTRAP_ADMIN_KEY is given (DESIGN §7).
+# Written by the vision-api on its first start when no WAAROM_BOOTSTRAP_ADMIN_KEY is given
+# (docs/getting-started.md).
 KEY_FILE="$API_DATA_DIR/bootstrap-admin.key"
 DEMO_ORGANIZATION="zorg-zonnebloem"
 
@@ -248,7 +249,8 @@ scheduler_api_key() {
 
 # SIGTERM to both (Quarkus then shuts down gracefully and stops its embedded PostgreSQL), up to
 # STOP_TIMEOUT_SECONDS for them to go, then SIGKILL. After a SIGKILL an embedded PostgreSQL may
-# outlive its service; the next start stops it (DESIGN §6).
+# outlive its service; the next start stops it
+# (docs/architecture.md#two-services-one-writer).
 stop_services() {
     local pids="" pid
     for pid in "$SCHEDULER_PID" "$API_PID"; do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ---------------------------------------------------------------------------------------------
 # Polled reads against a bare Quarkus endpoint, with wrk, all in one run on this machine
-# (DESIGN section 8, issue 7 "Performance"). Both services run side by side as packaged jars:
+# (docs/benchmarks.md, issue 7 "Performance"). Both services run side by side as packaged jars:
 #
 #   baseline      GET /values of bench/baseline-app: a minimal Quarkus REST app of the same Quarkus
 #                 version answering a ~300-byte JSON shaped like values/current (no database,

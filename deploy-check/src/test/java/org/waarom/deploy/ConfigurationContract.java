@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The environment variables operators may set, read from the table under "Configuration
- * (environment)" in deploy/README.md (the operator's copy of DESIGN section 10), so that a
+ * (environment)" in deploy/README.md (the one list of settings; DocumentationTest holds it to the code), so that a
  * manifest can only use a name that the services document.
  *
  * <p>A cell like {@code `QUARKUS_DATASOURCE_JDBC_URL`, `_USERNAME`, `_PASSWORD`} names the first

@@ -115,7 +115,8 @@ class RemindersEndToEndTest {
                             "languages", List.of(organization.language(), "en")))
                     .post("/api/v1/organizations").then().statusCode(201);
             for (String element : List.of("vision", "strategy", "values")) {
-                // Switched off: no cycle tasks of their own, only the manual ones below; reminders still go (DESIGN §5).
+                // Switched off: no cycle tasks of their own, only the manual ones below; reminders still go
+                // (docs/api-guide.md#reminders).
                 admin().contentType(ContentType.JSON)
                         .body(Map.of("enabled", false, "cycle", "P1Y", "onGoalReached", false, "remindBefore", "P30D", "escalateAfter", "P14D",
                                 "assignees", organization.assignees(), "escalateTo", organization.escalateTo()))

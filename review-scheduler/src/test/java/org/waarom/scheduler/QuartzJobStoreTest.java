@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Quartz keeps its state in PostgreSQL and runs as a cluster member from the start, so that two
- * replicas on one database fire each trigger once (DESIGN section 6).
+ * replicas on one database fire each trigger once (see docs/architecture.md#the-scheduler).
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)

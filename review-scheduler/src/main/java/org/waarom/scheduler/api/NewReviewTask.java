@@ -19,7 +19,7 @@ public record NewReviewTask(
         Long goalId,
         Integer version) {
 
-    /** Why a review task exists (DESIGN section 5). */
+    /** Why a review task exists (docs/api-guide.md#reviews-policies-and-tasks). */
     public enum Reason { CYCLE, GOAL_REACHED, VISION_CHANGED, MANUAL }
 
     /** The cycle review of {@code element} due on {@code dueDate}: {@code cycle:<element>:<dueDate>}. */

@@ -23,7 +23,7 @@ public record Reminder(
         Instant recordedAt,
         Instant sentAt) {
 
-    /** Which stage of a task's life the reminder announces (DESIGN section 6). */
+    /** Which stage of a task's life the reminder announces (docs/api-guide.md#reminders). */
     public enum Kind { UPCOMING, DUE, OVERDUE, ESCALATION }
 
     /** How it reaches people. */

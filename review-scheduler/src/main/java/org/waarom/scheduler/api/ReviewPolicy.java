@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A review policy as the vision-api serves it (DESIGN section 5): whether, how often and since
+ * A review policy as the vision-api serves it (docs/api-guide.md#reviews-policies-and-tasks): whether, how often and since
  * when one element of one organisation is reviewed. {@code cycle} and {@code remindBefore} stay
  * text here so that one malformed policy cannot make a whole page unreadable; {@link #cyclePeriod()},
  * {@link #remindBeforePeriod()} and {@link #escalateAfterPeriod()} parse them.

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.List;
 
-/** One page of {@code GET /api/v1/review-policies} (DESIGN section 9: page from 0, size, total). */
+/** One page of {@code GET /api/v1/review-policies} (page from 0, size, total; docs/api-guide.md#conventions). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReviewPolicyPage(List<ReviewPolicy> items, int page, int size, long total) {
 

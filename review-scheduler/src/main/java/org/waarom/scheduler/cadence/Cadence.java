@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The fixed cadence of a review cycle (DESIGN section 5): due dates are the anchor plus whole
+ * The fixed cadence of a review cycle (docs/architecture.md#the-scheduler): due dates are the anchor plus whole
  * cycles, {@code anchor + k × cycle} for k = 1, 2, …, each computed from the anchor, never by
  * adding a cycle to the previous due date. So an anchor of 31 January with {@code P1M} is due on
  * 29 February (28 in other years) and then on 31 March again, not on the 29th of every month

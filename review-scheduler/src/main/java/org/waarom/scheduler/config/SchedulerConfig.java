@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The review-scheduler's own settings ({@code waarom.*}), each also settable through its
  * environment variable ({@code WAAROM_API_URL}, {@code WAAROM_EVENTS_POLL_INTERVAL}, …; see
- * DESIGN section 10). Checked at start-up: a zero or negative interval, or an API address that is
+ * the configuration table in deploy/README.md#configuration-environment). Checked at start-up: a zero or negative
+ * interval, or an API address that is
  * not an http(s) URL, stops the service with a message naming the key.
  */
 @ConfigMapping(prefix = "waarom")

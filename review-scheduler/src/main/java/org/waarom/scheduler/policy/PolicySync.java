@@ -35,7 +35,7 @@ public class PolicySync {
     /** Policies applied per transaction. */
     static final int BATCH = 500;
 
-    /** The largest page the API serves (DESIGN section 9). */
+    /** The largest page the API serves (size ≤ 200, docs/api-guide.md#conventions). */
     static final int PAGE_SIZE = 200;
     /** Prefix of the one-shot triggers of {@link #requestSoon()}. */
     static final String REQUEST_PREFIX = "requested-";

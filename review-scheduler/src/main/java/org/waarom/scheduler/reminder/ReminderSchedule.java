@@ -56,7 +56,7 @@ public final class ReminderSchedule {
     /**
      * The kind owed {@code today} under {@code policy}, its periods defaulted when it has none
      * (or when there is no policy at all). Whether the policy is enabled does not matter: a
-     * disabled policy makes no new tasks, but the tasks that exist are still reminded (DESIGN §5).
+     * disabled policy makes no new tasks, but the tasks that exist are still reminded (see docs/api-guide.md#reminders).
      */
     public static Optional<Reminder.Kind> owed(LocalDate dueDate, Optional<ReviewPolicy> policy, LocalDate today) {
         Period remindBefore = policy.flatMap(ReviewPolicy::remindBeforePeriod).orElse(DEFAULT_REMIND_BEFORE);

@@ -51,7 +51,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReminderService {
 
-    /** The largest page the API serves (DESIGN section 9). */
+    /** The largest page the API serves (size ≤ 200, docs/api-guide.md#conventions). */
     static final int PAGE_SIZE = 200;
     /** Longest error text written to a {@code FAILED} record. */
     static final int MAX_ERROR = 500;

@@ -11,7 +11,10 @@ import java.time.Period;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The fixed cadence of DESIGN section 5: anchor plus whole cycles, each from the anchor. */
+/**
+ * The fixed cadence of a review cycle (docs/architecture.md#the-scheduler): anchor plus whole cycles, each
+ * from the anchor.
+ */
 class CadenceTest {
 
     private static Cadence cadence(String anchor, String cycle) {

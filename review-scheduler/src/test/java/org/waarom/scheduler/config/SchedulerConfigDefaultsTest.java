@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * application.properties repeats the defaults so operators find every key in one file; this
- * catches the day the file and DESIGN section 10 drift apart. The file is read as production reads
+ * catches the day the file and the configuration table (deploy/README.md#configuration-environment) drift apart.
+ * The file is read as production reads
  * it (no profile): the test profile's faster intervals and the stub API's address do not count.
  */
 class SchedulerConfigDefaultsTest {

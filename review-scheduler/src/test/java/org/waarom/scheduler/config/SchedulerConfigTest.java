@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code waarom.*} mapping on its own, without Quarkus and without the machine's environment:
- * the defaults of DESIGN section 10, the environment variable names operators use, and the
+ * the defaults of the configuration table (deploy/README.md#configuration-environment), the environment variable
+ * names operators use, and the
  * values refused at start-up.
  */
 class SchedulerConfigTest {

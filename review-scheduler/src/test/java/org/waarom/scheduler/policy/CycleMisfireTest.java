@@ -41,7 +41,7 @@ import static org.waarom.scheduler.VisionApiStub.json;
 import static org.waarom.scheduler.VisionApiStub.problem;
 
 /**
- * DESIGN section 5: after downtime, or on a first start long after the anchor, the scheduler
+ * After downtime (docs/architecture.md#the-scheduler), or on a first start long after the anchor, the scheduler
  * creates the one review that is due (the latest due date), never one per missed cycle, and then
  * waits for the next due date. The expected dates are worked out here by calendar rules, not with
  * the Cadence under test.

@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Answers a negotiated read ({@link Representation}) the way pollers need it (DESIGN sections 8 and 9):
+ * Answers a negotiated read ({@link Representation}) the way pollers need it (docs/hr-systems.md#polling-cheaply):
  * strong {@code ETag}, {@code Last-Modified}, {@code Content-Language}, {@code Vary} and
  * {@code Cache-Control}; 304 without a body when the client's copy is current.
  *

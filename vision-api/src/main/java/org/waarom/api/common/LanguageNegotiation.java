@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Which language a read serves (DESIGN section 3). Pure: built from what the request asked for,
+ * Which language a read serves (docs/api-guide.md#translations-and-languages). Pure: built from what the request asked for,
  * then asked to choose among the languages that can be served.
  *
  * <ul>

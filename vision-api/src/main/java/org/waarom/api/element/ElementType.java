@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The four elements with which an organisation answers "why do we do the work we do?", after the
- * Flemish guide to "missie, visie, waarden en strategie" (DESIGN section 2).
+ * Flemish guide to "missie, visie, waarden en strategie" (docs/api-guide.md#elements-and-versions).
  */
 public enum ElementType {
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A read an organisation may open to everyone, for its website (DESIGN section 7, "explicitly public
+ * A read an organisation may open to everyone, for its website (docs/intranet.md#making-reads-public; "explicitly public
  * reads"): the current mission, the current vision, the current values and the vision document. Nothing
  * else can be made public: history, drafts, strategy on its own, goals and reviews always need credentials.
  */

@@ -25,7 +25,7 @@ import static org.waarom.api.ApiTestSupport.statement;
 import static org.waarom.api.ApiTestSupport.versions;
 
 /**
- * The audit log (DESIGN section 7, issue 3): every state-changing request records actor,
+ * The audit log (docs/api-guide.md#credentials-and-roles, issue 3): every state-changing request records actor,
  * credential, action, target, time and outcome; organisation admins read it, paginated and
  * filterable by action and time.
  */

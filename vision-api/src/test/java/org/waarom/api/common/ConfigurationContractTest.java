@@ -12,7 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The environment variables of DESIGN section 10 and README reach the settings they name. An
+ * The environment variables of the configuration table (deploy/README.md#configuration-environment) reach the
+ * settings they name. An
  * operator sets WAAROM_BOOTSTRAP_ADMIN_KEY, not whatever our Java names happen to map to.
  */
 class ConfigurationContractTest {

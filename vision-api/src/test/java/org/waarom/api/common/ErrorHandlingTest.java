@@ -33,7 +33,7 @@ import static org.waarom.api.ApiTestSupport.versions;
 
 /**
  * Every error a client can cause is an RFC 9457 problem ({@code application/problem+json} with type,
- * title, status and detail) that names what was wrong and never leaks Java internals (DESIGN section 9).
+ * title, status and detail) that names what was wrong and never leaks Java internals (docs/api-guide.md#conventions).
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)

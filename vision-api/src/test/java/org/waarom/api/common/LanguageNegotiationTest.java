@@ -10,7 +10,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which language a read serves, from {@code ?lang=} and {@code Accept-Language} (DESIGN section 3). */
+/**
+ * Which language a read serves, from {@code ?lang=} and {@code Accept-Language}
+ * (docs/api-guide.md#translations-and-languages).
+ */
 class LanguageNegotiationTest {
 
     /** The organisation speaks nl (its default), fr and en; all three can be served. */

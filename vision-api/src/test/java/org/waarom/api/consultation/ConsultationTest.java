@@ -38,7 +38,8 @@ import static org.waarom.api.ApiTestSupport.values;
 import static org.waarom.api.ApiTestSupport.versions;
 
 /**
- * Consultation rounds (DESIGN section 8, issue 8): a draft in consultation cannot change until its round
+ * Consultation rounds (docs/api-guide.md#consultation-rounds-drafting-the-text-together, issue 8): a draft in
+ * consultation cannot change until its round
  * closes, by hand or at its deadline; feedback is anchored to what the version says; participants change
  * their own feedback while the round is open; the summary adds it up and stays attached to the adopted version.
  */
@@ -82,7 +83,8 @@ class ConsultationTest {
                 .body("detail", containsString("close the round first"));
         assertProblem(asAdmin().header("If-Match", frozenTag).contentType(ContentType.JSON).body(round(inDays(7), "EMPLOYEES"))
                 .post(version + "/consultations"), 409).body("detail", containsString("in consultation already"));
-        // A version in consultation is the element's one open version (DESIGN §3): no second draft beside it.
+        // A version in consultation is the element's one open version (docs/api-guide.md#elements-and-versions):
+        // no second draft beside it.
         assertProblem(asAdmin().contentType(ContentType.JSON).body(VISION).post(versions(org, "vision")), 409, "conflict");
         asAdmin().get("/api/v1/organizations/" + org + "/elements").then()
                 .body("find { it.element == 'vision' }.openStatus", equalTo("IN_CONSULTATION"));

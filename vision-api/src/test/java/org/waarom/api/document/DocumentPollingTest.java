@@ -28,7 +28,7 @@ import static org.waarom.api.document.Documents.statement;
 import static org.waarom.api.document.Documents.translate;
 
 /**
- * Cheap polling of the vision document (DESIGN sections 8 and 9): a strong ETag per language and
+ * Cheap polling of the vision document (docs/intranet.md#the-vision-document): a strong ETag per language and
  * representation, Last-Modified, 304 on If-None-Match and on If-Modified-Since, and never a 304 for a copy
  * that an adoption, a translation, a measurement or a goal's change made stale.
  */

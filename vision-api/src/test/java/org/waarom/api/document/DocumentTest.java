@@ -28,7 +28,10 @@ import static org.waarom.api.document.Documents.statement;
 import static org.waarom.api.document.Documents.strategicGoal;
 import static org.waarom.api.document.Documents.translate;
 
-/** The vision document (DESIGN section 8, issue 7): its content, its three representations and its languages. */
+/**
+ * The vision document (docs/intranet.md#the-vision-document, issue 7): its content, its three representations
+ * and its languages.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class DocumentTest {

@@ -30,7 +30,7 @@ import static org.waarom.api.element.Translations.itemsContent;
 import static org.waarom.api.element.Translations.translation;
 
 /**
- * Cheap polling of the reads HR systems and intranets repeat (DESIGN sections 8 and 9, issue 7): a
+ * Cheap polling of the reads HR systems and intranets repeat (docs/hr-systems.md#polling-cheaply, issue 7): a
  * strong ETag per language and per representation, Last-Modified, Cache-Control and Vary; 304 on
  * If-None-Match and on If-Modified-Since, If-None-Match first; and never a 304 for a copy that an
  * adoption or a translation change made stale.

@@ -26,7 +26,10 @@ import static org.waarom.api.ApiTestSupport.value;
 import static org.waarom.api.ApiTestSupport.values;
 import static org.waarom.api.ApiTestSupport.versions;
 
-/** The content rules of DESIGN section 2 as a client meets them: 400 problem+json with errors[].field. */
+/**
+ * The content rules (docs/api-guide.md#elements-and-versions) as a client meets them: 400 problem+json with
+ * errors[].field.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class ContentValidationTest {

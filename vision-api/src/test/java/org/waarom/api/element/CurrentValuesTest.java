@@ -30,7 +30,7 @@ import static org.waarom.api.element.Translations.item;
 import static org.waarom.api.element.Translations.itemsContent;
 
 /**
- * {@code GET …/values/current} for HR systems (DESIGN section 8, issue 7): the values in effect with
+ * {@code GET …/values/current} for HR systems (docs/hr-systems.md, issue 7): the values in effect with
  * their behaviours, version, effectiveFrom and language, as JSON or (Accept: text/csv) as CSV with a
  * header row, one row per value, behaviours joined by " | ", quoting by the CSV library.
  */

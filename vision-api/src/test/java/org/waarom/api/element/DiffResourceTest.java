@@ -27,7 +27,7 @@ import static org.waarom.api.ApiTestSupport.value;
 import static org.waarom.api.ApiTestSupport.values;
 import static org.waarom.api.ApiTestSupport.versions;
 
-/** {@code GET …/versions/{n}/diff?against={m}} over HTTP (DESIGN section 3). */
+/** {@code GET …/versions/{n}/diff?against={m}} over HTTP (docs/api-guide.md#elements-and-versions). */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class DiffResourceTest {

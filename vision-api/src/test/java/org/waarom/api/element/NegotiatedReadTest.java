@@ -27,7 +27,7 @@ import static org.waarom.api.element.Translations.itemsContent;
 import static org.waarom.api.element.Translations.statementContent;
 
 /**
- * Reads of the current element and of a version serve the negotiated language (DESIGN section 3,
+ * Reads of the current element and of a version serve the negotiated language (docs/api-guide.md#translations-and-languages,
  * issue 7): {@code ?lang=} wins, else {@code Accept-Language}; only approved translations are served;
  * everything else falls back to the default language; {@code Content-Language} and {@code language}
  * say what was served. The organisation speaks nl (default), fr and en; its values have an approved

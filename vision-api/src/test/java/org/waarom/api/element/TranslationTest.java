@@ -40,7 +40,8 @@ import static org.waarom.api.element.Translations.translation;
 import static org.waarom.api.element.Translations.translations;
 
 /**
- * Translations of a version (DESIGN section 3, issue 7): written per language with a status, in the
+ * Translations of a version (docs/api-guide.md#translations-and-languages, issue 7): written per language with a
+ * status, in the
  * version's shape and with exactly its item keys, in one of the organisation's other languages;
  * allowed on adopted versions without changing them; listed with what is missing and what became
  * incomplete; every change an event and an audit entry. (Organisations of the tests speak nl, the

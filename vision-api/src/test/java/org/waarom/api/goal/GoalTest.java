@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 
-/** Goals, indicators and the rules that reach them (DESIGN section 4). */
+/** Goals, indicators and the rules that reach them (docs/api-guide.md#goals-and-indicators). */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class GoalTest {

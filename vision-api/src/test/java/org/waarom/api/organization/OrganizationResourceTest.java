@@ -26,7 +26,7 @@ import static org.waarom.api.ApiTestSupport.links;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 import static org.waarom.api.ApiTestSupport.uniqueSlug;
 
-/** Organisations over HTTP (DESIGN section 9): create, list with paging, read, change with If-Match. */
+/** Organisations over HTTP (docs/api-guide.md#conventions): create, list with paging, read, change with If-Match. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class OrganizationResourceTest {

@@ -28,7 +28,7 @@ import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 import static org.waarom.api.ApiTestSupport.statement;
 
-/** Review policies and tasks (DESIGN section 5). */
+/** Review policies and tasks (docs/api-guide.md#reviews-policies-and-tasks). */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class ReviewTest {

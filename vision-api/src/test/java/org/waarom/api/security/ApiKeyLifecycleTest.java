@@ -37,7 +37,10 @@ import static org.waarom.api.ApiTestSupport.as;
 import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 
-/** API keys (DESIGN section 7): random, shown once, stored hashed, scoped, revocable, with a last-used time. */
+/**
+ * API keys (docs/api-guide.md#credentials-and-roles): random, shown once, stored hashed, scoped, revocable,
+ * with a last-used time.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class ApiKeyLifecycleTest {

@@ -42,7 +42,8 @@ import static org.waarom.api.ApiTestSupport.PLATFORM_ADMIN_KEY;
 import static org.waarom.api.ApiTestSupport.as;
 
 /**
- * The first key (DESIGN section 7): WAAROM_BOOTSTRAP_ADMIN_KEY is ensured as a platform-admin key;
+ * The first key (docs/getting-started.md, deploy/README.md#configuration-environment): WAAROM_BOOTSTRAP_ADMIN_KEY
+ * is ensured as a platform-admin key;
  * without it, a first start with no keys at all writes a generated one to
  * {@code <data dir>/bootstrap-admin.key}, readable by its owner only.
  */

@@ -33,7 +33,7 @@ import static org.waarom.api.ApiTestSupport.versions;
 
 /**
  * Walks every operation of the OpenAPI document under {@code /api} and checks the security contract
- * (DESIGN section 7, issue 3): no or bad credentials → 401, an admin of another organisation → 404
+ * (docs/api-guide.md#credentials-and-roles, issue 3): no or bad credentials → 401, an admin of another organisation → 404
  * exactly as for an organisation that does not exist, a reader → 403 on every change. An endpoint
  * added later is covered without anyone remembering to; one with a new path parameter makes this
  * test fail until it learns a value for it. An organisation that opened every public read answers

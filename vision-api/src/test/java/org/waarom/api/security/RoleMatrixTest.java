@@ -38,7 +38,7 @@ import static org.waarom.api.ApiTestSupport.statement;
 import static org.waarom.api.ApiTestSupport.versions;
 
 /**
- * What each role may and may not do (DESIGN section 7). Every cell of the matrix runs against its
+ * What each role may and may not do (docs/api-guide.md#credentials-and-roles). Every cell of the matrix runs against its
  * own organisation: the operator prepares the state the action needs, then the role tries it.
  * Allowed: the action's success status. Refused: 403 problem+json, and nothing changed.
  */

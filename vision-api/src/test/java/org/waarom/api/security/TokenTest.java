@@ -30,7 +30,7 @@ import static org.waarom.api.ApiTestSupport.statement;
 import static org.waarom.api.ApiTestSupport.versions;
 
 /**
- * OIDC bearer tokens (DESIGN section 7): verified against the configured issuer and key, roles from
+ * OIDC bearer tokens (docs/api-guide.md#credentials-and-roles): verified against the configured issuer and key, roles from
  * the {@code groups} claim ({@code waarom:<org>:<role>}, {@code waarom:platform-admin}).
  */
 @QuarkusTest

@@ -27,7 +27,10 @@ import org.waarom.api.security.Requires;
 
 import java.net.URI;
 
-/** Acknowledgements of adopted versions (DESIGN section 8): employees confirm they read them; admins see who has and has not. */
+/**
+ * Acknowledgements of adopted versions (docs/api-guide.md#acknowledgements-and-references-using-the-vision):
+ * employees confirm they read them; admins see who has and has not.
+ */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Acknowledgements",

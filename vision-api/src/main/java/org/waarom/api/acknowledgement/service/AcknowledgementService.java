@@ -35,7 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Acknowledgements (DESIGN section 8): people confirm they read an adopted version, once per person
+ * Acknowledgements (docs/api-guide.md#acknowledgements-and-references-using-the-vision): people confirm they read
+ * an adopted version, once per person
  * and version; a repeat — also a concurrent one — answers the existing acknowledgement (the unique key
  * decides, not a read-then-write). A new adoption asks again only when it is a significant change: all
  * versions with one {@link ElementVersion#acknowledgementBasis acknowledgement basis} share their

@@ -31,7 +31,10 @@ import org.waarom.api.security.Requires;
 
 import java.net.URI;
 
-/** Opening a consultation round on a draft, and the rounds held on a version (DESIGN section 8). */
+/**
+ * Opening a consultation round on a draft, and the rounds held on a version
+ * (docs/api-guide.md#consultation-rounds-drafting-the-text-together).
+ */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Consultations") // described once, on ConsultationResource

@@ -54,7 +54,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Consultation rounds (DESIGN section 8): opening one on a draft (the version becomes IN_CONSULTATION and
+ * Consultation rounds (docs/api-guide.md#consultation-rounds-drafting-the-text-together): opening one on a draft
+ * (the version becomes IN_CONSULTATION and
  * cannot be edited, withdrawn or adopted), feedback while it is open, and closing it, by hand or at its
  * deadline (the version becomes a DRAFT again, to work the feedback in, and can then be adopted; the round
  * stays attached to it).

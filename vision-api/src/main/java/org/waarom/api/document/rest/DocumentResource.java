@@ -36,7 +36,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
-/** The vision document (DESIGN section 8): JSON, a printable HTML page or Markdown, in the negotiated language, cheap to poll. */
+/**
+ * The vision document (docs/intranet.md#the-vision-document): JSON, a printable HTML page or Markdown, in the
+ * negotiated language, cheap to poll.
+ */
 @Path("/api/v1/organizations/{org}/document")
 @Tag(name = "Vision document",
         description = "The whole vision of an organisation in one read: the elements in effect and the active goals, as JSON, printable HTML or Markdown, "

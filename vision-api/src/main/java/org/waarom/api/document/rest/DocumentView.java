@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The vision document (DESIGN section 8): the four current elements and the active goals of one
+ * The vision document (docs/intranet.md#the-vision-document): the four current elements and the active goals of one
  * organisation in one language. The same record feeds the JSON, HTML and Markdown representations, and
  * its content alone decides the document's ETag.
  */

@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Assembles the vision document (DESIGN section 8): the four elements in effect now, each in the
+ * Assembles the vision document (docs/intranet.md#the-vision-document): the four elements in effect now, each in the
  * document's language where it has an approved translation and else in the default language, and the
  * open goals with their indicators and progress.
  *

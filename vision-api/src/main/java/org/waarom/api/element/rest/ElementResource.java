@@ -46,7 +46,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** An organisation's four elements and their versions (DESIGN section 3). */
+/** An organisation's four elements and their versions (docs/api-guide.md#elements-and-versions). */
 @Path("/api/v1/organizations/{org}/elements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Elements",

@@ -4,7 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
 
-/** One row of the table of DESIGN section 2. */
+/**
+ * One element type as {@code GET /api/v1/element-types} serves it: guiding questions, changeability, default
+ * review, item label (docs/api-guide.md#elements-and-versions).
+ */
 @Schema(name = "ElementType")
 public record ElementTypeView(
         @Schema(examples = "vision") String type,

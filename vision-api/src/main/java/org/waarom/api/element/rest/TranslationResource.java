@@ -30,7 +30,7 @@ import org.waarom.api.element.service.TranslationService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
-/** Translations of a version into the organisation's other languages (DESIGN section 3). */
+/** Translations of a version into the organisation's other languages (docs/api-guide.md#translations-and-languages). */
 @Path("/api/v1/organizations/{org}/elements/{type}/versions/{n}/translations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Elements") // described once, on ElementResource

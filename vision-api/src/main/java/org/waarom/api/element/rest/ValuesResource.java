@@ -41,7 +41,7 @@ import org.waarom.api.security.Requires;
 import java.time.Instant;
 import java.util.List;
 
-/** The current values for HR systems (DESIGN section 8, exports): JSON or CSV, in the negotiated language, cheap to poll. */
+/** The current values for HR systems (docs/hr-systems.md): JSON or CSV, in the negotiated language, cheap to poll. */
 @Path("/api/v1/organizations/{org}/values")
 @Tag(name = "Elements") // described once, on ElementResource
 public class ValuesResource {

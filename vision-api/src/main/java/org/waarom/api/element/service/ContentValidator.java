@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The content rules of DESIGN section 2: item keys are unique slugs, each type has what it needs
+ * The content rules (docs/api-guide.md#elements-and-versions): item keys are unique slugs, each type has what it needs
  * (a statement for mission and vision, values with behaviours, a statement or items for the
  * strategy), and texts stay within sane limits. Pure: every broken rule comes back as a field error.
  */

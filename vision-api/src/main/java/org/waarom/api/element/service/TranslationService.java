@@ -39,7 +39,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Translations of versions (DESIGN section 3) and the language a read serves. A version's content is
+ * Translations of versions (docs/api-guide.md#translations-and-languages) and the language a read serves. A
+ * version's content is
  * in the organisation's default language; a translation attaches to one version in one of the
  * organisation's other languages, as a DRAFT or APPROVED. Translations are allowed on every version
  * but a withdrawn one, adopted versions included: they never change the version itself. Writes lock

@@ -41,7 +41,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The version lifecycle of DESIGN section 3: drafts, edits, withdrawal, adoption, restore, the
+ * The version lifecycle (docs/api-guide.md#elements-and-versions): drafts, edits, withdrawal, adoption, restore, the
  * version in effect at an instant, history and diffs. Every change locks the element's row first,
  * so the rules (one open version, numbering, adoption order) hold under concurrent requests, and
  * checks {@code If-Match} under that lock, so no update is ever lost.

@@ -40,7 +40,7 @@ import org.waarom.api.security.Requires;
 import java.net.URI;
 import java.util.List;
 
-/** Strategic and operational goals and their indicators (DESIGN section 4). */
+/** Strategic and operational goals and their indicators (docs/api-guide.md#goals-and-indicators). */
 @Path("/api/v1/organizations/{org}/goals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Goals",

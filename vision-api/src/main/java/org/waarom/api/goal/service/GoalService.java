@@ -47,7 +47,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Goals, indicators and measurements (DESIGN section 4), and the rules that reach goals: an
+ * Goals, indicators and measurements (docs/api-guide.md#goals-and-indicators), and the rules that reach goals: an
  * operational goal when all its indicators meet their targets, a strategic goal when all its
  * (not abandoned) operational goals are reached. Reaching is recorded once, with its cause, and
  * written as {@code goal.reached} — the trigger for a review of what the goal serves.

@@ -41,7 +41,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-/** References, "how does this fit our vision?" (DESIGN section 8): work that cites the statements, queryable per element and item. */
+/**
+ * References, "how does this fit our vision?"
+ * (docs/api-guide.md#acknowledgements-and-references-using-the-vision): work that cites the statements,
+ * queryable per element and item.
+ */
 @Path("/api/v1/organizations/{org}/references")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "References",

@@ -50,7 +50,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * References, "how does this fit our vision?" (DESIGN section 8). Each cite is resolved once, when
+ * References, "how does this fit our vision?"
+ * (docs/api-guide.md#acknowledgements-and-references-using-the-vision). Each cite is resolved once, when
  * the reference is recorded or changed, against the version in effect on the reference's date — at
  * the end of that day (UTC), or now for today — so it reads forever with the text as it was then, and
  * with a warning once the cited item is gone from the version in effect now.

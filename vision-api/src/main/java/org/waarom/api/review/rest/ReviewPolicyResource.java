@@ -22,7 +22,7 @@ import org.waarom.api.security.Requires;
 
 import java.util.List;
 
-/** An organisation's review policies, one per element (DESIGN section 5). */
+/** An organisation's review policies, one per element (docs/api-guide.md#reviews-policies-and-tasks). */
 @Path("/api/v1/organizations/{org}/review-policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews") // described once, on ReviewTaskResource

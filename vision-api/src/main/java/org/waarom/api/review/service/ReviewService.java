@@ -53,7 +53,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Review policies and review tasks (DESIGN section 5). A task's {@code sourceKey} names its
+ * Review policies and review tasks (docs/api-guide.md#reviews-policies-and-tasks). A task's {@code sourceKey} names its
  * cause and is unique per organisation: creating a task for a cause that has one answers the
  * existing task, also when two requests race (the database decides, not a read-then-write).
  */

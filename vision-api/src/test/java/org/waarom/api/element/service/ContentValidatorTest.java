@@ -15,7 +15,10 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The content rules of DESIGN section 2, with the exact field paths a client sees in {@code errors[]}. */
+/**
+ * The content rules (docs/api-guide.md#elements-and-versions), with the exact field paths a client sees in
+ * {@code errors[]}.
+ */
 class ContentValidatorTest {
 
     // ---------------------------------------------------------------------------------------------

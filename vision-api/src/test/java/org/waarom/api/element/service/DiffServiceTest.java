@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The diff of DESIGN section 3: items by key, field by field, and a word diff of the statement. Pure logic. */
+/**
+ * The diff of two versions (docs/api-guide.md#elements-and-versions): items by key, field by field, and a
+ * word diff of the statement. Pure logic.
+ */
 class DiffServiceTest {
 
     private final DiffService diffs = new DiffService();
