@@ -15,7 +15,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.waarom.api.SweepGenerator.Header;
 import org.waarom.api.SweepGenerator.Operation;
@@ -93,7 +92,6 @@ import static org.waarom.api.ApiTestSupport.versions;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
-@Tag("sweep")
 class ApiSweepTest {
 
     static final int DEFAULT_REQUESTS = 2000;
