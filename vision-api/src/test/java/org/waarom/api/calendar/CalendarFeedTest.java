@@ -204,7 +204,8 @@ class CalendarFeedTest {
     void withoutCredentialsTheFeedIs401() {
         String org = newOrganization("icsanon");
         assertProblem(given().get(ics(org)), 401, "unauthorized").header("WWW-Authenticate", startsWith("Bearer"));
-        assertProblem(given().queryParam("token", "").get(ics(org)), 401, "unauthorized");
+        // An empty parameter is not an absent one: 400 naming it, before any credential is looked at.
+        assertProblem(given().queryParam("token", "").get(ics(org)), 400, "invalid-request").body("errors[0].field", equalTo("token"));
         assertProblem(given().queryParam("token", "wcal_neverIssuedToAnyone0123456789012345678901").get(ics(org)), 401, "unauthorized");
         // An organisation that does not exist answers the same, so a token cannot probe for organisations.
         assertProblem(given().queryParam("token", "wcal_neverIssuedToAnyone0123456789012345678901").get(ics("no-such-organisation")), 401,
