@@ -109,7 +109,7 @@ class GeneratedClientEndToEndTest {
         Version adopted = elements.adoptVersion(draft.getVersion(), ORG, ElementTypeName.VALUES, etag, new AdoptRequest());
         assertThat(adopted.getStatus()).isEqualTo(VersionStatus.ADOPTED);
 
-        CurrentValues current = elements.getCurrentValues(ORG, null, null, null, null);
+        CurrentValues current = elements.getCurrentValues(ORG, null, null, null, null, null);
         assertThat(current.getVersion()).isEqualTo(adopted.getVersion());
         assertThat(current.getValues()).singleElement().satisfies(value -> {
             assertThat(value.getKey()).isEqualTo("respect");

@@ -144,6 +144,37 @@ public class ContentNegotiation {
                 .toList();
     }
 
+    /**
+     * The media type among {@code offered} that {@code accept} prefers: the highest quality above 0, then the one a more
+     * specific range matched, then the first offered (the server's preference: {@code *}{@code /*} and no {@code Accept}
+     * at all get the first). Empty when {@code accept} rules out every one (406).
+     *
+     * <p>Resources choose with this rather than {@code Request.selectVariant}, which sets a {@code Vary: Accept} header
+     * of its own beside the {@code Vary} that {@link ConditionalReads} sends, so that an answer had two.
+     */
+    public static Optional<MediaType> preferred(String accept, List<MediaType> offered) {
+        if (accept == null || accept.isBlank()) {
+            return offered.stream().findFirst();
+        }
+        List<Range> ranges = Range.parse(accept);
+        if (ranges.isEmpty()) {
+            return offered.stream().findFirst(); // nothing readable in it: as if there were no Accept
+        }
+        MediaType best = null;
+        double bestQuality = 0;
+        int bestSpecificity = -1;
+        for (MediaType type : offered) {
+            double quality = quality(type, ranges);
+            int specificity = ranges.stream().mapToInt(range -> range.specificity(type)).max().orElse(-1);
+            if (quality > bestQuality || (quality == bestQuality && quality > 0 && specificity > bestSpecificity)) {
+                best = type;
+                bestQuality = quality;
+                bestSpecificity = specificity;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The quality {@code ranges} give {@code type}: that of the most specific range matching it (the best of equals); 0 when none does. */
     static double quality(MediaType type, List<Range> ranges) {
         int specificity = -1;

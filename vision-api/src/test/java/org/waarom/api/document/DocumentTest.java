@@ -4,11 +4,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
+import org.waarom.api.document.rest.MarkdownTextTest;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -152,6 +157,23 @@ class DocumentTest {
     }
 
     @Test
+    void thePrintedPageIsA4WithTheOrganisationAndThePageNumberInTheFooter() {
+        String org = newOrganization("docprint");
+        adopted(org, "mission", statement("We ondersteunen mensen met een beperking."));
+        String html = asAdmin().accept("text/html").get(document(org)).then().statusCode(200).extract().asString();
+        String print = html.substring(html.indexOf("@media print"), html.indexOf("</style>"));
+        String page = print.substring(print.indexOf("@page"));
+        assertThat(page).contains("size: A4;");
+        Matcher footer = Pattern.compile("@bottom-center \\{ content: \"([^\"]*)\";").matcher(page);
+        assertThat(footer.find()).isTrue();
+        // A CSS string with escapes (the slug's hyphen is \2d): as printed, the organisation's name.
+        assertThat(cssString(footer.group(1))).isEqualTo("Test " + org);
+        assertThat(page).containsPattern("@bottom-right \\{ content: counter\\(page\\) \" / \" counter\\(pages\\);");
+        // Headings never end a page.
+        assertThat(print).contains("h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid;");
+    }
+
+    @Test
     void storedTextCannotInjectMarkupIntoTheHtmlPage() {
         String org = newOrganization("dochostile");
         adopted(org, "mission", statement(HOSTILE));
@@ -246,6 +268,31 @@ class DocumentTest {
         for (String accept : List.of("application/xml", "text/csv", "image/png")) {
             assertProblem(asAdmin().accept(accept).get(document(org)), 406, "not-acceptable");
         }
+    }
+
+    @Test
+    void noTypedWebAddressOrEmailBecomesALinkWhenGitHubRendersTheMarkdown() {
+        String org = newOrganization("docautolink");
+        adopted(org, "mission", statement("Zie https://zorg-a.be/visie (of www.zorg-a.be).\nVragen? an@zorg-a.be\n(https://example.org/a_(b))"));
+        adopted(org, "values", items(null, item("respect", "Respect (www.respect.be)", "Lees http://example.org/respect_x.",
+                "Mail mailto:kwaliteit@zorg-a.be")));
+        long goal = strategicGoal(org, "Site www.zorg-a.be vernieuwen", "vision");
+        indicator(org, goal, "Bezoekers van https://zorg-a.be|www.zorg-a.be", "%", 1, 2);
+        String markdown = asAdmin().accept("text/markdown").get(document(org)).then().statusCode(200).extract().asString();
+
+        Parser gfm = Parser.builder().extensions(MarkdownTextTest.GFM).build();
+        String html = HtmlRenderer.builder().extensions(MarkdownTextTest.GFM).build().render(gfm.parse(markdown));
+        assertThat(html).doesNotContain("<a ").doesNotContain("\\")
+                .contains("Zie <code>https://zorg-a.be/visie</code> (of <code>www.zorg-a.be</code>).")
+                .contains("(<code>https://example.org/a_(b)</code>)", "<code>an@zorg-a.be</code>", "<code>mailto:kwaliteit@zorg-a.be</code>")
+                .contains("Respect (<code>www.respect.be</code>)</h3>", "Site <code>www.zorg-a.be</code> vernieuwen")
+                .contains("<td>Bezoekers van <code>https://zorg-a.be</code>|<code>www.zorg-a.be</code></td>");
+    }
+
+    /** A CSS string's content with its escapes ({@code \2d }) resolved. */
+    private static String cssString(String css) {
+        return Pattern.compile("\\\\([0-9a-fA-F]{1,6}) ?").matcher(css)
+                .replaceAll(escape -> Matcher.quoteReplacement(Character.toString(Integer.parseInt(escape.group(1), 16))));
     }
 
     /** Text with HTML, Markdown inline markup and block starts on later lines. */

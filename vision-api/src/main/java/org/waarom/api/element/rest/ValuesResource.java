@@ -8,12 +8,10 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -25,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.ConditionalReads;
+import org.waarom.api.common.ContentNegotiation;
 import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
@@ -46,7 +45,8 @@ import java.util.List;
 @Tag(name = "Elements") // described once, on ElementResource
 public class ValuesResource {
 
-    private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CurrentValuesCsv.MEDIA_TYPE)).build();
+    /** JSON first: the default for {@code Accept: *}{@code /*} and for no Accept at all. */
+    private static final List<MediaType> FORMS = List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CurrentValuesCsv.MEDIA_TYPE));
     private static final String JSON_EXAMPLE = "{\"organization\": \"zorg-a\", \"version\": 3, \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"language\": \"nl\", "
             + "\"statement\": null, \"values\": [{\"key\": \"respect\", \"title\": \"Respect\", \"description\": \"We vertrekken van wat de persoon wil.\", "
             + "\"behaviours\": [\"We vragen voor we handelen.\", \"We kloppen voor we binnengaan.\"]}]}";
@@ -70,7 +70,12 @@ public class ValuesResource {
             description = "The adopted values in effect now, each with its behaviours, with the version, `effectiveFrom` and the language. "
                     + "JSON by default; `Accept: text/csv` gives CSV (RFC 4180, UTF-8, CRLF): a header row "
                     + "`key,title,description,behaviours,version,effective_from,language` and one row per value, behaviours joined by ` | ` "
-                    + "(read the JSON where a behaviour itself may contain ` | `); fields with commas, quotes or line breaks are quoted. Any other "
+                    + "(read the JSON where a behaviour itself may contain ` | `); fields with the separator, quotes or line breaks are quoted. "
+                    + "`?dialect=spreadsheet` gives the same CSV for a spreadsheet opened by double-click where the list separator is `;` "
+                    + "(Belgium, the Netherlands, France, …): `;` between fields and a UTF-8 byte-order mark before the header, CRLF; its ETag "
+                    + "differs (`~csv-spreadsheet`). In both dialects a text field that begins with `=`, `+`, `-`, `@`, a tab or a carriage "
+                    + "return is written with a single quote `'` in front (OWASP's guard against CSV injection: a spreadsheet shows it as text "
+                    + "instead of running it as a formula); strip that quote when importing such a field by program. Any other "
                     + "Accept: 406. 404 while no values have been adopted. " + ElementResource.NEGOTIATED
                     + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`)."
                     + "\n\n**Public read**: answers without credentials (JSON and CSV) when the organisation has made `values` public "
@@ -87,37 +92,42 @@ public class ValuesResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CurrentValuesView.class),
                     examples = @ExampleObject(name = "values", value = JSON_EXAMPLE)),
                     @Content(mediaType = CurrentValuesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "values", value = CurrentValuesCsv.EXAMPLE))})
+                            examples = {@ExampleObject(name = "values", value = CurrentValuesCsv.EXAMPLE),
+                                    @ExampleObject(name = "spreadsheet", summary = "?dialect=spreadsheet (starts with a UTF-8 byte-order mark)",
+                                            value = CurrentValuesCsv.SPREADSHEET_EXAMPLE)})})
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
     @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Uni<Response> current(@PathParam("org") String org, @BeanParam ReadRequest read, @Context Request request,
-                                 @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept) {
-        boolean json = json(accept, request);
+    public Uni<Response> current(@PathParam("org") String org, @BeanParam ReadRequest read,
+                                 @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept,
+                                 @QueryParam("dialect") @Parameter(description = "The CSV's dialect: `rfc4180` (the default: commas, no byte-order mark) "
+                                         + "or `spreadsheet` (semicolons and a UTF-8 byte-order mark, for a spreadsheet opened by double-click). "
+                                         + "Only for CSV; JSON is the same either way.",
+                                         schema = @Schema(enumeration = {"rfc4180", "spreadsheet"}, defaultValue = "rfc4180")) String dialectName) {
+        CurrentValuesCsv.Dialect dialect = CurrentValuesCsv.Dialect.of(dialectName);
+        boolean json = json(accept);
         LanguageNegotiation language = read.language();
+        String form = json ? "json" : dialect.form();
         // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
         // Runs on the event loop: a cached answer is served without a worker thread; a new one is built on one.
-        return cache.read(org, "values/current", json ? "json" : "csv", language, () -> {
+        return cache.read(org, "values/current", form, language, () -> {
             Representation<VersionView> current = versions.current(org, ElementType.VALUES, null, language);
             // The answer changes by itself when a version adopted for later takes effect: this one's effectiveTo.
             Instant validUntil = current.value().effectiveTo();
             return json
                     ? cache.json(current.as("json", view -> VersionMapper.currentValues(org, view)), validUntil)
-                    : ReadCache.text(current.as("csv", view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view))), validUntil);
+                    : ReadCache.text(current.as(form, view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view), dialect)), validUntil);
         }).map(values -> reads.respond(values, json ? MediaType.APPLICATION_JSON : CurrentValuesCsv.CONTENT_TYPE, read));
     }
 
     /** Whether JSON (else CSV) is asked for; 406 for anything else. Pollers send no Accept (or JSON's): that needs no negotiation. */
-    private static boolean json(String accept, Request request) {
+    private static boolean json(String accept) {
         if (accept == null || accept.isBlank() || accept.equals(MediaType.WILDCARD) || accept.equals(MediaType.APPLICATION_JSON)) {
             return true;
         }
-        Variant form = request.selectVariant(FORMS);
-        if (form == null) {
-            throw new NotAcceptableException();
-        }
-        return form.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        return ContentNegotiation.preferred(accept, FORMS).orElseThrow(NotAcceptableException::new)
+                .isCompatible(MediaType.APPLICATION_JSON_TYPE);
     }
 }

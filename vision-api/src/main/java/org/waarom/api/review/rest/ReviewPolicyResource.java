@@ -49,7 +49,10 @@ public class ReviewPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_POLICY_WRITE)
     @Operation(operationId = "putReviewPolicy", summary = "Set an element's review policy",
-            description = "The whole policy. Writes review-policy.changed, which the review-scheduler follows. Quality managers and admins.")
+            description = "The whole policy: a full replacement. `enabled`, `cycle`, `onGoalReached` and `assignees` are required; "
+                    + "`remindBefore`, `escalateAfter`, `escalateTo` and `anchorDate` may be left out, and then take the element type's default "
+                    + "(`P30D`, `P14D`, nobody, the element's first adoption), not the value the policy had before. The answer shows every field "
+                    + "as it now is. Writes review-policy.changed, which the review-scheduler follows. Quality managers and admins.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPolicyView.class)))
     public ReviewPolicyView put(@PathParam("org") String org, @PathParam("type") String type,

@@ -140,11 +140,16 @@ public class ReviewService {
     public ReviewPolicyView putPolicy(String org, ElementType type, ReviewPolicyRequest request) {
         Organization organization = organizations.require(org);
         List<FieldError> errors = new ArrayList<>();
+        // A full replacement all the same: a field left out takes the default, not the value it had.
+        String remindBeforeText = request.remindBefore() != null ? request.remindBefore().trim() : DEFAULT_REMIND_BEFORE.toString();
+        String escalateAfterText = request.escalateAfter() != null ? request.escalateAfter().trim() : DEFAULT_ESCALATE_AFTER.toString();
+        List<PolicyPerson> escalateTo = request.escalateTo() != null ? request.escalateTo() : List.of();
         Period cycle = period("cycle", request.cycle(), Period.ofMonths(1), Period.ofYears(10), errors);
-        Period remindBefore = period("remindBefore", request.remindBefore(), Period.ZERO, Period.ofYears(1), errors);
-        period("escalateAfter", request.escalateAfter(), Period.ofDays(1), Period.ofYears(1), errors);
+        Period remindBefore = period("remindBefore", remindBeforeText, Period.ZERO, Period.ofYears(1), errors);
+        period("escalateAfter", escalateAfterText, Period.ofDays(1), Period.ofYears(1), errors);
         if (cycle != null && remindBefore != null && approximateDays(remindBefore) >= approximateDays(cycle)) {
-            errors.add(new FieldError("remindBefore", "must be shorter than the cycle"));
+            errors.add(new FieldError("remindBefore", request.remindBefore() != null ? "must be shorter than the cycle"
+                    : "must be shorter than the cycle: the default " + DEFAULT_REMIND_BEFORE + " is not; send a shorter one"));
         }
         if (request.anchorDate() != null && (request.anchorDate().isBefore(EARLIEST) || request.anchorDate().isAfter(LATEST))) {
             errors.add(new FieldError("anchorDate", "must lie between " + EARLIEST + " and " + LATEST));
@@ -163,10 +168,10 @@ public class ReviewService {
         policy.cycle = request.cycle().trim();
         policy.anchorDate = request.anchorDate();
         policy.onGoalReached = request.onGoalReached();
-        policy.remindBefore = request.remindBefore().trim();
-        policy.escalateAfter = request.escalateAfter().trim();
+        policy.remindBefore = remindBeforeText;
+        policy.escalateAfter = escalateAfterText;
         policy.assignees = write(request.assignees());
-        policy.escalateTo = write(request.escalateTo());
+        policy.escalateTo = write(escalateTo);
         policy.updatedBy = actor.name();
         policy.updatedAt = Instant.now(clock);
         policy.persist();
