@@ -67,7 +67,7 @@ class DemoOrganizationTest {
         assertThat(operational.getList("items.find { it.status == 'OPEN' }.indicators.targetMet", Boolean.class)).containsOnly(false);
 
         // One goal.reached event, naming what the goal serves: the event from which the review-scheduler asks for the review
-        // of the vision (both services together: ReviewsEndToEndTest); the open vision draft is that revision.
+        // of the vision (both services together: DemoEndToEndTest); the open vision draft is that revision.
         JsonPath events = asAdmin().queryParam("limit", 500).get(base + "/events").then().statusCode(200).extract().jsonPath();
         assertThat(events.getList("items.findAll { it.type == 'goal.reached' }.data.title", String.class)).containsExactly("Iedereen een netwerk");
         assertThat(events.getList("items.find { it.type == 'goal.reached' }.data.serves", String.class)).containsExactly("vision");
