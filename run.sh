@@ -323,6 +323,32 @@ print_summary() {
     info "  Logs           $LOG_DIR"
     info "  Data           $DATA_DIR (delete it, while stopped, to start afresh)"
     info ""
+    if [[ "$DEMO" == true ]]; then
+        print_demo_tries "$api"
+    fi
+}
+
+# Three things to try in the demo, as commands that work as printed: the key is read from its file
+# (or its variable) when the command runs, so it never appears in this output.
+print_demo_tries() { # api-url
+    local org="$1/api/v1/organizations/$DEMO_ORGANIZATION" auth
+    if [[ -f "$KEY_FILE" ]]; then
+        auth="Authorization: Bearer \$(cat '$KEY_FILE')"
+    else
+        auth="Authorization: Bearer \$WAAROM_BOOTSTRAP_ADMIN_KEY"
+    fi
+    info "Three things to try in the demo:"
+    info ""
+    info "  # 1. The goals: 'Iedereen een netwerk' is REACHED, because its indicator met its target."
+    info "  curl -s -H \"$auth\" '$org/goals?kind=OPERATIONAL'"
+    info ""
+    info "  # 2. What reaching it set off: an open review of the vision (reason GOAL_REACHED), beside the"
+    info "  #    strategy review for the vision in effect and the cycle reviews due. The scheduler opens them within seconds."
+    info "  curl -s -H \"$auth\" '$org/review-tasks?status=OPEN'"
+    info ""
+    info "  # 3. The vision document as Markdown: the four elements in effect and the goals with their progress."
+    info "  curl -s -H \"$auth\" -H 'Accept: text/markdown' '$org/document'"
+    info ""
 }
 
 main() {

@@ -96,8 +96,14 @@ class ReviewsEndToEndTest {
                 .post(org("/elements/vision/versions")).then().statusCode(201).extract().header("ETag");
         admin().header("If-Match", etag).contentType(ContentType.JSON).post(org("/elements/vision/versions/2/adopt")).then().statusCode(200);
         // The first vision (adopted before the scheduler started) asked for one too: the strategy follows every new vision.
+        // The new vision's review replaces it: one open strategy review per kind of cause, the old one cancelled saying why.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(tasks("reason=VISION_CHANGED").getList("items.sourceKey", String.class))
                 .containsExactlyInAnyOrder("vision:1:strategy", "vision:2:strategy"));
+        JsonPath visionTasks = tasks("reason=VISION_CHANGED");
+        assertThat(visionTasks.getString("items.find { it.sourceKey == 'vision:1:strategy' }.status")).isEqualTo("CANCELLED");
+        assertThat(visionTasks.getString("items.find { it.sourceKey == 'vision:1:strategy' }.note"))
+                .startsWith("Superseded by review task ").endsWith("(vision:2:strategy): version 2 of the vision was adopted");
+        assertThat(visionTasks.getString("items.find { it.sourceKey == 'vision:2:strategy' }.status")).isEqualTo("OPEN");
     }
 
     @Test

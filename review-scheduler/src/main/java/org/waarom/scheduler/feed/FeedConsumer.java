@@ -25,7 +25,9 @@ import java.util.Optional;
  *   <li>{@code goal.reached}: a {@code GOAL_REACHED} task ({@code goal:<goalId>:<element>}) for
  *       each element the goal serves whose policy is enabled and has {@code onGoalReached};</li>
  *   <li>{@code element.version.adopted} of the {@code vision}: a {@code VISION_CHANGED} task for
- *       the {@code strategy} ({@code vision:<version>:strategy}) when its policy is enabled;</li>
+ *       the {@code strategy} ({@code vision:<version>:strategy}) when its policy is enabled. The API
+ *       declines it (409) when a later vision was adopted since, as in an imported history, and
+ *       cancels the open strategy review of an older vision when it creates the new one;</li>
  *   <li>{@code review-policy.changed}: a policy sync, soon.</li>
  * </ul>
  * The due date of these tasks is the day the event is handled (UTC) plus the policy's
@@ -47,6 +49,9 @@ public class FeedConsumer {
     static final int MAX_PAGES_PER_RUN = 20;
     /** Lead time of goal and vision tasks whose policy has no {@code remindBefore}. */
     static final int DEFAULT_LEAD_DAYS = 30;
+
+    /** The API's answer to a task whose cause is superseded already. */
+    private static final int CONFLICT = 409;
 
     static final String VISION = "vision";
     static final String STRATEGY = "strategy";
@@ -164,6 +169,12 @@ public class FeedConsumer {
         try {
             api.createReviewTask(event.organization(), task);
         } catch (VisionApiException e) {
+            if (e.status() == CONFLICT) {
+                // The API keeps one open review per kind of cause and declines a cause already superseded (a vision
+                // version that a later adoption replaced, as in an imported history): expected, not an error.
+                LOG.infof("Event %d: no review task %s, its cause is superseded: %s", event.id(), task.sourceKey(), e.getMessage());
+                return;
+            }
             if (e.isPermanent()) {
                 // Asking again cannot help (the organisation is gone, the API rejects the task):
                 // log it and move on rather than stop the feed for every organisation.

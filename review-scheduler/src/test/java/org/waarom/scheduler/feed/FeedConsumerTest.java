@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -213,6 +214,22 @@ class FeedConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "c1".equals(scheduler.feedCursor()));
         assertThat(tasks()).isEmpty();
+    }
+
+    @Test
+    void aVisionThatALaterAdoptionReplacedIsDeclinedAndTheFeedMovesOn() {
+        // An imported history: version 6 and 7 adopted back to back; by the time the feed is read, 7 is the vision in effect.
+        stubFeed(VISION_ADOPTED.replace("\"id\":1043", "\"id\":1042").replace("\"version\":7", "\"version\":6") + "," + VISION_ADOPTED);
+        stub.stubFor(post(urlPathEqualTo(TASKS)).withRequestBody(matchingJsonPath("$.sourceKey", equalTo("vision:6:strategy")))
+                .willReturn(problem(409, "The request conflicts with the current state")));
+
+        scheduler.resume();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "c1".equals(scheduler.feedCursor()));
+        // Declined once, not asked again; the newer vision's review is asked for.
+        assertThat(tasks()).extracting(LoggedRequest::getBodyAsString).satisfiesExactlyInAnyOrder(
+                body -> assertThat(body).contains("\"sourceKey\":\"vision:6:strategy\""),
+                body -> assertThat(body).contains("\"sourceKey\":\"vision:7:strategy\""));
     }
 
     private List<LoggedRequest> tasks() {

@@ -27,6 +27,12 @@ import org.waarom.api.element.rest.ElementSummary;
 import org.waarom.api.element.rest.VersionRequest;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.VersionService;
+import org.waarom.api.goal.rest.CreateGoalRequest;
+import org.waarom.api.goal.rest.CreateIndicatorRequest;
+import org.waarom.api.goal.rest.GoalView;
+import org.waarom.api.goal.rest.IndicatorView;
+import org.waarom.api.goal.rest.MeasurementRequest;
+import org.waarom.api.goal.service.GoalService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.service.OrganizationService;
@@ -42,15 +48,19 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * With {@code WAAROM_DEMO=true}, loads a Flemish care organisation with a Dutch mission, vision,
- * values and strategy, several versions deep, so a new user sees a full picture at once. It goes
- * through the same services as the API, so the demo obeys every rule real data does. Loaded once:
- * an organisation with its slug that exists already is left alone.
+ * values and strategy, several versions deep, and a strategic goal whose operational goal
+ * "Iedereen een netwerk" is reached by its measurements, so a new user sees a full picture at once:
+ * the reached goal is the event from which the review-scheduler asks for a review of the vision
+ * (the vision's open draft is that revision). It goes through the same services as the API, so the
+ * demo obeys every rule real data does. Loaded once: an organisation with its slug that exists
+ * already is left alone.
  */
 @ApplicationScoped
 public class DemoOrganization {
@@ -58,8 +68,16 @@ public class DemoOrganization {
     static final String RESOURCE = "/demo/zorg-zonnebloem.json";
     private static final Logger LOG = Logger.getLogger(DemoOrganization.class);
 
-    /** The demo file: the organisation, then per element its versions in order. */
-    record Demo(CreateOrganizationRequest organization, Map<String, List<DemoVersion>> elements) {
+    /** The demo file: the organisation, per element its versions in order, and the strategic goals. */
+    record Demo(CreateOrganizationRequest organization, Map<String, List<DemoVersion>> elements, List<DemoGoal> goals) {
+    }
+
+    /** A goal with its indicators and (for a strategic goal) its operational goals; {@code parentId} is filled in on loading. */
+    record DemoGoal(CreateGoalRequest goal, List<DemoIndicator> indicators, List<DemoGoal> operationalGoals) {
+    }
+
+    /** An indicator and its measurements, recorded in order, so the reaching rules apply as they would to real data. */
+    record DemoIndicator(CreateIndicatorRequest indicator, List<MeasurementRequest> measurements) {
     }
 
     /** A version; adopted from {@code adoptedFrom} when given, else left open as a draft. */
@@ -74,10 +92,11 @@ public class DemoOrganization {
     private final InvitationService invitations;
     private final AcknowledgementService acknowledgements;
     private final ReferenceService references;
+    private final GoalService goals;
 
     DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json,
                      ConsultationService consultations, InvitationService invitations,
-                     AcknowledgementService acknowledgements, ReferenceService references) {
+                     AcknowledgementService acknowledgements, ReferenceService references, GoalService goals) {
         this.config = config;
         this.organizations = organizations;
         this.versions = versions;
@@ -86,6 +105,7 @@ public class DemoOrganization {
         this.invitations = invitations;
         this.acknowledgements = acknowledgements;
         this.references = references;
+        this.goals = goals;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -115,6 +135,9 @@ public class DemoOrganization {
         });
         consultOnTheNewVision(slug);
         useTheVision(slug);
+        for (DemoGoal goal : listOrNone(demo.goals())) {
+            workTowards(slug, goal);
+        }
         LOG.infof("Demo organisation '%s' loaded: /api/v1/organizations/%s", slug, slug);
         return slug;
     }
@@ -168,6 +191,36 @@ public class DemoOrganization {
                 LocalDate.of(2024, 9, 2), null, "RvB-2024-09",
                 "Nieuwe woonplaatsen komen er enkel in kleinschalige huizen in de wijk, zoals onze visie en strategie vragen.",
                 List.of(new CiteRequest("vision", null), new CiteRequest("strategy", "kleinschalig-wonen"))));
+    }
+
+    /**
+     * Creates the goal tree first and measures afterwards: a strategic goal is reached when all its operational goals
+     * are, so measuring one before its siblings exist would reach the strategic goal as well.
+     */
+    private void workTowards(String slug, DemoGoal strategic) {
+        List<Runnable> measuring = new ArrayList<>();
+        create(slug, strategic, null, measuring);
+        measuring.forEach(Runnable::run);
+    }
+
+    /** Creates the goal (under {@code parentId} when given), its indicators and its operational goals; queues the measurements. */
+    private void create(String slug, DemoGoal demoGoal, Long parentId, List<Runnable> measuring) {
+        CreateGoalRequest request = demoGoal.goal();
+        GoalView goal = goals.create(slug, new CreateGoalRequest(request.kind(), parentId, request.title(), request.description(),
+                request.owner(), request.targetDate(), request.serves())).value();
+        for (DemoIndicator demoIndicator : listOrNone(demoGoal.indicators())) {
+            IndicatorView indicator = goals.addIndicator(slug, goal.id(), demoIndicator.indicator());
+            for (MeasurementRequest measurement : listOrNone(demoIndicator.measurements())) {
+                measuring.add(() -> goals.measure(slug, indicator.id(), measurement));
+            }
+        }
+        for (DemoGoal operational : listOrNone(demoGoal.operationalGoals())) {
+            create(slug, operational, goal.id(), measuring);
+        }
+    }
+
+    private static <T> List<T> listOrNone(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private Demo read() {

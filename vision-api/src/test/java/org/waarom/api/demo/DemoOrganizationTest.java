@@ -2,6 +2,7 @@ package org.waarom.api.demo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
@@ -12,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-/** The demo organisation loads through the real services, once, with every element several versions deep. */
+/** The demo organisation loads through the real services, once, with every element several versions deep and goals with measurements. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class DemoOrganizationTest {
@@ -44,5 +45,31 @@ class DemoOrganizationTest {
         asAdmin().queryParam("element", "values").queryParam("item", "respect").get(base + "/references").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].cites[0].version", equalTo(1));
         asAdmin().get(base + "/references").then().body("total", equalTo(4));
+    }
+
+    @Test
+    void showsAGoalReachedByItsMeasurementsAsTheCauseOfAVisionReview() {
+        String slug = demo.load();
+        String base = "/api/v1/organizations/" + slug;
+
+        JsonPath strategic = asAdmin().get(base + "/goals?kind=STRATEGIC").then().statusCode(200).body("total", equalTo(1))
+                .extract().jsonPath();
+        assertThat(strategic.getString("items[0].title")).isEqualTo("Ondersteuning rond de persoon en zijn netwerk");
+        assertThat(strategic.getList("items[0].serves", String.class)).containsExactly("vision");
+        assertThat(strategic.getString("items[0].status")).isEqualTo("OPEN");
+        assertThat(strategic.getList("items[0].operationalGoals")).hasSize(2);
+
+        JsonPath operational = asAdmin().get(base + "/goals?kind=OPERATIONAL").then().statusCode(200).body("total", equalTo(2))
+                .extract().jsonPath();
+        assertThat(operational.getList("items.findAll { it.status == 'REACHED' }.title", String.class)).containsExactly("Iedereen een netwerk");
+        assertThat(operational.getString("items.find { it.status == 'REACHED' }.reachedCause")).isEqualTo("INDICATORS");
+        assertThat(operational.getInt("items.find { it.status == 'REACHED' }.indicators[0].latestValue")).isEqualTo(82);
+        assertThat(operational.getList("items.find { it.status == 'OPEN' }.indicators.targetMet", Boolean.class)).containsOnly(false);
+
+        // One goal.reached event, naming what the goal serves: the event from which the review-scheduler asks for the review
+        // of the vision (both services together: DemoEndToEndTest); the open vision draft is that revision.
+        JsonPath events = asAdmin().queryParam("limit", 500).get(base + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(events.getList("items.findAll { it.type == 'goal.reached' }.data.title", String.class)).containsExactly("Iedereen een netwerk");
+        assertThat(events.getList("items.find { it.type == 'goal.reached' }.data.serves", String.class)).containsExactly("vision");
     }
 }

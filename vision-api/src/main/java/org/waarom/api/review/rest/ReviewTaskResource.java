@@ -62,12 +62,21 @@ public class ReviewTaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.REVIEW_TASK_CREATE)
     @Operation(operationId = "createReviewTask", summary = "Ask for a review",
-            description = "201 with the new task, or 200 with the existing task when one has this `sourceKey`: delivery may repeat, tasks never do.")
+            description = "201 with the new task, or 200 with the existing task when one has this `sourceKey`: delivery may repeat, tasks never do. "
+                    + "An element has one open review per kind of cause (a cycle, a new vision, a reached goal; each manual review is its own cause): "
+                    + "a new task cancels the open task of an older cause of its kind, with a note naming the new task. "
+                    + "409 for a cause that is superseded already: a `VISION_CHANGED` task for a vision version that a later adopted version "
+                    + "replaced (only the vision that is, or will be, in effect asks for a strategy review), or a cause older than that of "
+                    + "an open task of its kind.")
     @APIResponse(responseCode = "201", description = "The new task",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
     @APIResponse(responseCode = "200", description = "The task that already had this sourceKey",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
+    @APIResponse(responseCode = "409", description = "The cause is superseded already: a later vision was adopted, or an open task of its kind has a newer cause",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), example = """
+                    {"type": "https://waarom.org/problems/conflict", "title": "The request conflicts with the current state", "status": 409,
+                     "detail": "Version 1 of the vision was superseded by version 3: only the adoption of the vision that is (or will be) in effect asks for a review"}"""))
     public Response create(@PathParam("org") String org, @Valid @NotNull(message = "a JSON object is required") CreateReviewTaskRequest request,
                            @Context UriInfo uriInfo) {
         ReviewService.CreatedTask result = reviews.createTask(org, request);

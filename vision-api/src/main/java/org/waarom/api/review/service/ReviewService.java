@@ -220,6 +220,12 @@ public class ReviewService {
         }
         String sourceKey = request.sourceKey() != null ? request.sourceKey()
                 : "manual:" + UUID.randomUUID();
+        lockReviewsOf(organization, type);
+        Optional<ReviewTask> existing = ReviewTask.find("organization = ?1 and sourceKey = ?2", organization, sourceKey).firstResultOptional();
+        if (existing.isPresent()) {
+            return new CreatedTask(view(existing.get()), false);
+        }
+        refuseSupersededCause(organization, type, request);
         // The insert decides: a concurrent request with the same key inserts nothing and reads the winner's task.
         List<?> inserted = entityManager.createNativeQuery("""
                         insert into review_task (organization_id, element, reason, due_date, source_key, goal_id, version_number,
@@ -243,7 +249,105 @@ public class ReviewService {
             return new CreatedTask(view(task), false);
         }
         events.record(organization, EventType.REVIEW_TASK_CREATED, view(task));
+        cancelSupersededBy(task);
         return new CreatedTask(view(task), true);
+    }
+
+    /**
+     * Serialises the creation of an element's review tasks (one organisation, one element type), so that the
+     * rule "one open review per kind of cause" holds also when two requests race. PostgreSQL's advisory lock is
+     * held until the transaction ends; elements without a row yet have nothing else to lock.
+     */
+    private void lockReviewsOf(Organization organization, ElementType type) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "review-task:" + organization.id + ":" + type.name())
+                .getSingleResult();
+    }
+
+    /**
+     * Refuses (409) a cause that is superseded already, so that an imported, back-dated history does not ask for a
+     * review per step: a strategy review for a vision version that a later adopted version replaced (only the vision
+     * that is, or will be, in effect asks for one), and a cause older than the one an open review of the same kind
+     * already answers.
+     */
+    private void refuseSupersededCause(Organization organization, ElementType type, CreateReviewTaskRequest request) {
+        if (request.reason() == ReviewTask.Reason.VISION_CHANGED && request.version() != null) {
+            Integer latest = entityManager.createQuery("select max(v.number) from ElementVersion v where v.element.organization = :organization"
+                            + " and v.element.type = :vision and v.adoptedAt is not null", Integer.class)
+                    .setParameter("organization", organization).setParameter("vision", ElementType.VISION).getSingleResult();
+            if (latest != null && request.version() < latest) {
+                throw new ConflictException("Version " + request.version() + " of the vision was superseded by version " + latest
+                        + ": only the adoption of the vision that is (or will be) in effect asks for a review");
+            }
+        }
+        Cause cause = Cause.of(request.reason(), request.goalId(), request.version(), request.dueDate());
+        for (ReviewTask open : openTasksOfTheSameKind(organization, type, cause)) {
+            if (Cause.of(open).isNewerThan(cause)) {
+                throw new ConflictException("Review task " + open.id + " (" + open.sourceKey + ") is open for a newer cause of the same kind;"
+                        + " the " + type.path() + " has one open review per kind of cause");
+            }
+        }
+    }
+
+    /** The open tasks of the element whose cause is of the same kind as the new one's, older ones, that it replaces: cancelled, with why. */
+    private void cancelSupersededBy(ReviewTask task) {
+        Cause cause = Cause.of(task);
+        for (ReviewTask open : openTasksOfTheSameKind(task.organization, task.element, cause)) {
+            if (!open.id.equals(task.id)) {
+                close(open, ReviewTask.Status.CANCELLED, null, null, "Superseded by review task " + task.id + " (" + task.sourceKey + "): "
+                        + cause.describe());
+            }
+        }
+    }
+
+    private static List<ReviewTask> openTasksOfTheSameKind(Organization organization, ElementType type, Cause cause) {
+        if (!cause.replaceable()) {
+            return List.of();
+        }
+        return ReviewTask.<ReviewTask>list("organization = ?1 and element = ?2 and status = ?3 and reason = ?4",
+                organization, type, ReviewTask.Status.OPEN, cause.reason()).stream().filter(open -> Cause.of(open).sameKindAs(cause)).toList();
+    }
+
+    /**
+     * What caused a task, as far as "the same kind of cause" goes. A newer cycle, a newer vision and a goal reached again
+     * replace the older cause of their kind, so an element has at most one open review for each; a manual review is its own cause.
+     */
+    record Cause(ReviewTask.Reason reason, Long goalId, Integer version, LocalDate dueDate) {
+
+        static Cause of(ReviewTask.Reason reason, Long goalId, Integer version, LocalDate dueDate) {
+            return new Cause(reason, goalId, version, dueDate);
+        }
+
+        static Cause of(ReviewTask task) {
+            return new Cause(task.reason, task.goalId, task.versionNumber, task.dueDate);
+        }
+
+        boolean replaceable() {
+            return reason == ReviewTask.Reason.CYCLE || reason == ReviewTask.Reason.VISION_CHANGED
+                    || reason == ReviewTask.Reason.GOAL_REACHED && goalId != null;
+        }
+
+        boolean sameKindAs(Cause other) {
+            return replaceable() && reason == other.reason && (reason != ReviewTask.Reason.GOAL_REACHED || goalId.equals(other.goalId));
+        }
+
+        /** Whether this cause came after {@code other}: a later vision version, a later cycle; otherwise the later request is the newer. */
+        boolean isNewerThan(Cause other) {
+            return switch (reason) {
+                case VISION_CHANGED -> version != null && other.version != null && version > other.version;
+                case CYCLE -> dueDate.isAfter(other.dueDate);
+                default -> false;
+            };
+        }
+
+        String describe() {
+            return switch (reason) {
+                case VISION_CHANGED -> version != null ? "version " + version + " of the vision was adopted" : "a newer vision was adopted";
+                case CYCLE -> "the cycle review due " + dueDate + " replaces this one";
+                case GOAL_REACHED -> "goal " + goalId + " was reached again";
+                case MANUAL -> "asked for again";
+            };
+        }
     }
 
     /** An organisation's tasks, by due date. */
