@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.QueryParams;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.security.AcceptsToken;

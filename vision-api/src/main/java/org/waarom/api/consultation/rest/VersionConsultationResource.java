@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.QueryParams;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.element.rest.ElementPaths;
 import org.waarom.api.security.Permission;
