@@ -46,6 +46,9 @@ import java.util.Optional;
  * version in effect at an instant, history and diffs. Every change locks the element's row first,
  * so the rules (one open version, numbering, adoption order) hold under concurrent requests, and
  * checks {@code If-Match} under that lock, so no update is ever lost.
+ *
+ * <p>The features built on versions are not called from here: they observe {@link VersionChangeStarting} (before a
+ * change locks the element) and {@link VersionAdopted}, synchronously and in the same transaction. Reads write nothing.
  */
 @ApplicationScoped
 public class VersionService {
@@ -157,7 +160,8 @@ public class VersionService {
 
     /**
      * Adopts an open version. The version it replaces becomes SUPERSEDED with {@code effectiveTo}
-     * set to the new version's {@code effectiveFrom}; the element's open review tasks are completed as REVISED.
+     * set to the new version's {@code effectiveFrom}. Then {@link VersionAdopted} is fired, in this transaction and
+     * under the element's lock: the review feature completes the element's open review tasks as REVISED.
      */
     @Transactional
     public Tagged<VersionView> adopt(String org, ElementType type, int number, String ifMatch, AdoptRequest request) {
