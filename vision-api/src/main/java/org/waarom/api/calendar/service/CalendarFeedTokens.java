@@ -2,8 +2,8 @@ package org.waarom.api.calendar.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.waarom.api.security.AcceptsToken;
-import org.waarom.api.security.CapabilityTokens;
 import org.waarom.api.security.Caller;
+import org.waarom.api.security.CapabilityTokens;
 
 import java.util.Map;
 import java.util.Optional;
