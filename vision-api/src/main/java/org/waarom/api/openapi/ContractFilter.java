@@ -1,4 +1,4 @@
-package org.waarom.api.common.openapi;
+package org.waarom.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
