@@ -368,8 +368,13 @@ class ApiSweepTest {
             String stored = readAgain == null ? "" : asAdmin().noFilters().get(readAgain).asString();
             for (String damaged : request.damaged()) {
                 String quoted = TextNode.valueOf(damaged).toString();
-                if (response.asString().contains(quoted) || stored.contains(quoted)) {
-                    findings.add(new Finding("a lone surrogate accepted and stored changed", response.statusCode(), request,
+                // The one accepted change is a text quoted from elsewhere (a delivery error) cleaned on purpose: U+FFFD for
+                // the half pair, in the answer as in the record. What may never be is a record other than the answer, or a
+                // "?" that PostgreSQL put in.
+                boolean cleanedAsAnswered = damaged.contains("\uFFFD") && response.asString().contains(quoted)
+                        && (readAgain == null || stored.contains(quoted));
+                if (!cleanedAsAnswered && (response.asString().contains(quoted) || stored.contains(quoted))) {
+                    findings.add(new Finding("a lone surrogate accepted and stored changed, or stored other than answered", response.statusCode(), request,
                             answer + (stored.contains(quoted) ? "\n      read again at " + readAgain + ": " + abbreviate(stored, 1500) : "")));
                     break;
                 }

@@ -132,7 +132,8 @@ public final class UnicodeText {
      * Every request body that is read is UTF-8, strictly, before any of it is parsed. Jackson's parser decodes what
      * UTF-8 forbids: an overlong form ({@code C0 AF} for {@code /}, the classic way past a filter that looks for the
      * character) or an encoded surrogate; it would store a character the client never sent. Java's decoder refuses
-     * both, as RFC 3629 requires, and the body is refused (400 naming {@code body} and the byte offset).
+     * both, as RFC 3629 requires, and the body is refused (400 naming {@code body} and the byte offset). A body that is
+     * JSON {@code null} is refused here too (400): the framework would take it for no body at all.
      */
     @Provider
     public static final class Utf8Body implements ReaderInterceptor {
@@ -144,6 +145,11 @@ public final class UnicodeText {
             if (offset >= 0) {
                 throw new InvalidRequestException("The body is not valid UTF-8", List.of(new FieldError("body",
                         "is not valid UTF-8 at byte " + offset + " (overlong or truncated sequence, or an encoded surrogate)")));
+            }
+            if (new String(body, StandardCharsets.UTF_8).strip().equals("null")) {
+                // Read as "no body" by the framework, though no operation documents null as its body: refused, not guessed.
+                throw new InvalidRequestException("The body is null; send a JSON object, or no body where the operation takes none",
+                        List.of(new FieldError("body", "must be a JSON object")));
             }
             context.setInputStream(new ByteArrayInputStream(body));
             return context.proceed();

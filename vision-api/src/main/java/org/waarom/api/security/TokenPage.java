@@ -26,6 +26,17 @@ public @interface TokenPage {
          * after the round closed, to show the text and the person's own feedback read-only; giving or changing feedback
          * then answers that the round is closed.
          */
-        CONSULTATION_INVITATION
+        CONSULTATION_INVITATION(AcceptsToken.Kind.CONSULTATION_INVITATION);
+
+        private final AcceptsToken.Kind token;
+
+        Kind(AcceptsToken.Kind token) {
+            this.token = token;
+        }
+
+        /** The kind of token the link carries: its {@link CapabilityTokens} admits the page. */
+        public AcceptsToken.Kind token() {
+            return token;
+        }
     }
 }

@@ -28,132 +28,66 @@ import static org.waarom.api.ApiTestSupport.versions;
 
 /**
  * The content rules (docs/api-guide.md#elements-and-versions) as a client meets them: 400 problem+json with
- * errors[].field.
+ * errors[].field, and nothing stored. Each content rule, its limits and its exact field path is a unit case in
+ * {@link org.waarom.api.element.service.ContentValidatorTest}; here one request shows them reported together, one that
+ * each type is held to its own rule, and one that the largest content they allow is stored. The rules of the request
+ * around the content (content, changeReason, basedOn) and of an edit are checked here only.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class ContentValidationTest {
 
     // ---------------------------------------------------------------------------------------------
-    // Mission and vision
+    // The content rules: each is a unit case in ContentValidatorTest; here how a client meets them
 
     @Test
-    void missionAndVisionNeedAStatement() {
-        String org = newOrganization("cv-stmt");
-        for (String type : List.of("mission", "vision")) {
-            assertRefused(org, type, body(Map.of("items", List.of())), "content.statement");
-            assertRefused(org, type, body(Map.of("statement", "   ")), "content.statement");
-            assertRefused(org, type, body(Map.of("statement", "", "items", List.of(item("diensten", "Diensten")))), "content.statement");
-        }
-    }
-
-    @Test
-    void aStatementOver5000CharactersIsRefused() {
-        String org = newOrganization("cv-long");
-        assertRefused(org, "vision", statement("s".repeat(5001)), "content.statement");
-        draft(org, "vision", statement("s".repeat(5000))).then().body("content.statement.length()", equalTo(5000));
-    }
-
-    @Test
-    void missionItemsNeedSlugKeysAndTitles() {
-        String org = newOrganization("cv-mis");
-        assertRefused(org, "mission", body(Map.of("statement", "Wij bestaan.", "items", List.of(item("Diensten", "Diensten")))),
-                "content.items[0].key");
-        assertRefused(org, "mission", body(Map.of("statement", "Wij bestaan.",
-                        "items", List.of(item("diensten", "Diensten"), Map.of("key", "doelgroepen")))),
-                "content.items[1].title");
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Values
-
-    @Test
-    void valuesNeedAtLeastOneValue() {
-        String org = newOrganization("cv-val");
-        assertRefused(org, "values", body(Map.of("items", List.of())), "content.items");
-        assertRefused(org, "values", body(Map.of("statement", "Alleen een zin.")), "content.items");
-    }
-
-    @Test
-    void everyValueNeedsABehaviour() {
-        String org = newOrganization("cv-beh");
-        assertRefused(org, "values", values(
-                value("respect", "Respect", "We vragen eerst."),
-                value("zorg", "Zorg")), "content.items[1].behaviours");
-        assertRefused(org, "values", body(Map.of("items", List.of(Map.of("key", "respect", "title", "Respect")))),
-                "content.items[0].behaviours");
-    }
-
-    @Test
-    void aBlankBehaviourIsRefusedAtItsIndex() {
-        String org = newOrganization("cv-blank");
-        assertRefused(org, "values", values(value("respect", "Respect", "We vragen eerst.", "  ")), "content.items[0].behaviours[1]");
-        List<String> behaviours = new ArrayList<>();
-        behaviours.add(null);
-        Map<String, Object> withNull = new HashMap<>(Map.of("key", "respect", "title", "Respect"));
-        withNull.put("behaviours", behaviours);
-        assertRefused(org, "values", body(Map.of("items", List.of(withNull))), "content.items[0].behaviours[0]");
-    }
-
-    @Test
-    void itemKeysAreUniqueWithinAVersion() {
-        String org = newOrganization("cv-dup");
-        Response response = post(org, "values", values(
-                value("respect", "Respect", "We vragen eerst."),
-                value("zorg", "Zorg", "We helpen."),
-                value("respect", "Respect bis", "We kloppen.")));
-
-        assertProblem(response, 400, "invalid-request");
-        assertThat(errorFields(response)).containsExactly("content.items[2].key");
-        assertThat(response.jsonPath().getString("errors[0].message")).contains("respect");
-    }
-
-    @Test
-    void itemKeysMustBeSlugs() {
-        String org = newOrganization("cv-key");
-        for (String key : List.of("Respect", "-respect", "re spect", "", "k".repeat(64))) {
-            assertRefused(org, "values", values(value(key, "Respect", "We vragen eerst.")), "content.items[0].key");
-        }
-        draft(org, "values", values(value("k".repeat(63), "Respect", "We vragen eerst.")));
-    }
-
-    @Test
-    void atMost50Values() {
-        String org = newOrganization("cv-51");
-        List<Map<String, Object>> items = IntStream.range(0, 51)
-                .mapToObj(i -> value("waarde-" + i, "Waarde " + i, "Gedrag " + i)).toList();
-        assertRefused(org, "values", body(Map.of("items", items)), "content.items");
-        draft(org, "values", body(Map.of("items", items.subList(0, 50)))).then().body("content.items.size()", equalTo(50));
-    }
-
-    @Test
-    void everyBrokenRuleIsReportedInOneProblem() {
+    void aDraftThatBreaksContentRulesIs400NamingEveryBrokenRuleAndStoresNothing() {
         String org = newOrganization("cv-all");
         Map<String, Object> noTitle = new HashMap<>();
         noTitle.put("key", "Bad Key");
         noTitle.put("behaviours", List.of());
+        List<String> nullBehaviour = new ArrayList<>();
+        nullBehaviour.add(null);
+        Map<String, Object> withNullBehaviour = new HashMap<>(Map.of("key", "zorg", "title", "Zorg"));
+        withNullBehaviour.put("behaviours", nullBehaviour);
         Response response = post(org, "values", body(Map.of("statement", "s".repeat(5001),
-                "items", List.of(noTitle, value("ok", "OK", "Doen."), value("ok", "Nog eens", "Doen.")))));
+                "items", List.of(noTitle, value("ok", "OK", "Doen."), value("ok", "Nog eens", "Doen."), withNullBehaviour))));
 
         assertProblem(response, 400, "invalid-request");
         assertThat(errorFields(response)).containsExactlyInAnyOrder(
-                "content.statement", "content.items[0].key", "content.items[0].title", "content.items[0].behaviours", "content.items[2].key");
+                "content.statement", "content.items[0].key", "content.items[0].title", "content.items[0].behaviours", "content.items[2].key",
+                "content.items[3].behaviours[0]");
         assertThat(response.jsonPath().getList("errors.message", String.class)).allSatisfy(message -> assertThat(message).isNotBlank());
+        assertNoVersions(org, "values");
+        // The element is still free for a valid draft, numbered 1.
+        draft(org, "values", values(value("respect", "Respect", "Doen."))).then().body("version", equalTo(1));
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Strategy
-
     @Test
-    void strategyNeedsAStatementOrItems() {
-        String org = newOrganization("cv-str");
-        assertRefused(org, "strategy", body(Map.of()), "content");
+    void eachTypeIsHeldToItsOwnRule() {
+        String org = newOrganization("cv-type");
+        // Mission and vision need a statement (items do not replace it), values need a value, the strategy either.
+        assertRefused(org, "mission", body(Map.of("items", List.of(item("diensten", "Diensten")))), "content.statement");
+        assertRefused(org, "vision", body(Map.of("statement", "   ")), "content.statement");
+        assertRefused(org, "values", body(Map.of("statement", "Alleen een zin.")), "content.items");
         assertRefused(org, "strategy", body(Map.of("statement", " ", "items", List.of())), "content");
 
-        String etag = draft(org, "strategy", body(Map.of("items", List.of(item("kleinschalig", "Kleinschalig wonen")))))
-                .then().body("content.items[0].key", equalTo("kleinschalig")).extract().header("ETag");
-        asAdmin().header("If-Match", etag).delete(versions(org, "strategy") + "/1").then().statusCode(204);
-        draft(org, "strategy", statement("We kiezen voor kleinschaligheid.")).then().body("version", equalTo(2));
+        draft(org, "strategy", body(Map.of("items", List.of(item("kleinschalig", "Kleinschalig wonen")))))
+                .then().body("content.items[0].key", equalTo("kleinschalig"));
+    }
+
+    @Test
+    void theLargestContentTheRulesAllowIsStored() {
+        String org = newOrganization("cv-max");
+        String longestKey = "k".repeat(63);
+        List<Map<String, Object>> items = IntStream.range(0, 50)
+                .mapToObj(i -> value(i == 0 ? longestKey : "waarde-" + i, "Waarde " + i, "Gedrag " + i)).toList();
+        draft(org, "values", body(Map.of("statement", "s".repeat(5000), "items", items)));
+
+        asAdmin().get(versions(org, "values") + "/1").then().statusCode(200)
+                .body("content.statement.length()", equalTo(5000))
+                .body("content.items.size()", equalTo(50))
+                .body("content.items[0].key", equalTo(longestKey));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -189,15 +123,6 @@ class ContentValidationTest {
         adopt(org, "vision", 1, null);
         assertRefused(org, "vision", Map.of("content", Map.of("statement", "Een visie."), "basedOn", 2), "basedOn");
         draft(org, "vision", Map.of("content", Map.of("statement", "Versie twee."), "basedOn", 1)).then().body("basedOn", equalTo(1));
-    }
-
-    @Test
-    void aRefusedDraftLeavesNothingBehind() {
-        String org = newOrganization("cv-clean");
-        assertRefused(org, "values", values(value("Respect", "Respect", "Doen.")), "content.items[0].key");
-        assertNoVersions(org, "values");
-        // The element is still free for a valid draft, numbered 1.
-        draft(org, "values", values(value("respect", "Respect", "Doen."))).then().body("version", equalTo(1));
     }
 
     // ---------------------------------------------------------------------------------------------

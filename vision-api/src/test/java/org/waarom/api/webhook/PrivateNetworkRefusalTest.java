@@ -58,11 +58,13 @@ class PrivateNetworkRefusalTest {
         hooks.deleteAll();
     }
 
+    /**
+     * One URL per form of host: an IPv4 literal (with a port), a name that resolves to loopback, an IPv6 literal, a name
+     * that does not resolve. Which addresses are refused, range by range, is WebhookAddressPolicyTest's.
+     */
     @ParameterizedTest
     @ValueSource(strings = {
-            "http://127.0.0.1:8080/hooks", "http://localhost/hooks", "https://[::1]/hooks", "http://0.0.0.0/",
-            "http://10.1.2.3/hooks", "http://172.16.5.4/hooks", "https://192.168.1.10/hooks",
-            "http://169.254.169.254/latest/meta-data/", "http://[fd00::1]/hooks", "http://[fe80::1]/hooks", "http://224.0.0.1/hooks",
+            "http://169.254.169.254:80/latest/meta-data/", "http://localhost/hooks", "https://[::1]/hooks",
             "https://waarom-receiver.invalid/hooks"
     })
     void aReceiverOnAPrivateLoopbackOrUnresolvableAddressIsRefused(String url) {

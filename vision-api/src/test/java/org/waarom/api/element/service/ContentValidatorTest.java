@@ -108,6 +108,16 @@ class ContentValidatorTest {
                 .containsExactly("content.items[0].description");
     }
 
+    @ParameterizedTest
+    @EnumSource(ElementType.class)
+    void itemsOfEveryTypeNeedSlugKeysAndTitles(ElementType type) {
+        Content content = new Content("A statement.", List.of(
+                new Content.Item("Services", "Services", null, List.of("b")),
+                new Content.Item("target-groups", null, null, List.of("b"))));
+
+        assertThat(fields(validate(type, content))).containsExactly("content.items[0].key", "content.items[1].title");
+    }
+
     @Test
     void aMissingItemIsReportedAtItsIndex() {
         List<Content.Item> items = new ArrayList<>();

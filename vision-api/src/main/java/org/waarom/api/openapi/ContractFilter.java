@@ -1,4 +1,4 @@
-package org.waarom.api.common.openapi;
+package org.waarom.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -65,6 +65,7 @@ public class ContractFilter implements OASFilter {
     private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
     private static final DotName OPERATION = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
     private static final DotName NOT_NULL = DotName.createSimple("jakarta.validation.constraints.NotNull");
+    private static final DotName NOT_REMOVABLE = DotName.createSimple("org.waarom.api.common.NotRemovable");
     private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
     private static final Set<String> OMITTED_WHEN_EMPTY = Set.of("NON_NULL", "NON_EMPTY", "NON_ABSENT", "NON_DEFAULT");
     /** Schemas SmallRye names after Java scalar types; written in place instead. */
@@ -114,6 +115,9 @@ public class ContractFilter implements OASFilter {
             if (schema.getProperties() != null && schema.getAdditionalPropertiesBoolean() == null && schema.getAdditionalPropertiesSchema() == null) {
                 schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
             }
+            if (!answered.contains(name) && classes.containsKey(name)) {
+                acceptNullWhereTheApiDoes(schema, classes.get(name));
+            }
         }
         for (String name : answered) {
             if (!requested.contains(name) && classes.containsKey(name)) {
@@ -150,6 +154,34 @@ public class ContractFilter implements OASFilter {
             }
         }
         return required;
+    }
+
+    /**
+     * In a request, {@code null} for an optional field is read as the field left out (its default; in a merge patch, the
+     * value removed): such a property is {@code nullable}. Not where the API refuses null: a required field, a primitive,
+     * a field a merge patch cannot remove ({@code @NotRemovable}).
+     */
+    private static void acceptNullWhereTheApiDoes(Schema schema, ClassInfo type) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        for (RecordComponentInfo component : type.recordComponents()) {
+            Schema property = schema.getProperties().get(component.name());
+            FieldInfo field = type.field(component.name());
+            boolean refusesNull = required.contains(component.name()) || component.type().kind() == org.jboss.jandex.Type.Kind.PRIMITIVE
+                    || (field != null && (field.hasDeclaredAnnotation(NOT_REMOVABLE) || field.hasDeclaredAnnotation(NOT_NULL)));
+            if (property == null || refusesNull || isNullable(property)) {
+                continue;
+            }
+            if (property.getRef() != null) {
+                // Written in place later, as every nullable reference (see inlineNullableReferences).
+                schema.addProperty(component.name(), OASFactory.createSchema()
+                        .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()), OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+            } else if (property.getType() != null) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        }
     }
 
     /** Every property a record component Jackson always writes is required. */
