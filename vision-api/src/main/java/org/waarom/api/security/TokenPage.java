@@ -26,7 +26,12 @@ public @interface TokenPage {
          * after the round closed, to show the text and the person's own feedback read-only; giving or changing feedback
          * then answers that the round is closed.
          */
-        CONSULTATION_INVITATION(AcceptsToken.Kind.CONSULTATION_INVITATION);
+        CONSULTATION_INVITATION(AcceptsToken.Kind.CONSULTATION_INVITATION),
+        /**
+         * A personal acknowledgement link ({@code wack_…}) on its organisation's acknowledgement page. Also once a significant
+         * new version replaced what it asked to acknowledge: the page then says so.
+         */
+        ACKNOWLEDGEMENT_LINK(AcceptsToken.Kind.ACKNOWLEDGEMENT_LINK);
 
         private final AcceptsToken.Kind token;
 
