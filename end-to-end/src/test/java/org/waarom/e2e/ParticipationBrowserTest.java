@@ -133,6 +133,53 @@ class ParticipationBrowserTest {
         }
     }
 
+    @Test
+    void anEmployeeAcknowledgesTheValuesThroughTheirLinkOnceAndARevokedLinkStops() throws Exception {
+        String org = "zorg-waarden";
+        admin().contentType(ContentType.JSON).body(Map.of("slug", org, "name", "Zorg De Waarden", "defaultLanguage", "nl", "languages", List.of("nl", "fr")))
+                .post("/api/v1/organizations").then().statusCode(201);
+        String versions = "/api/v1/organizations/" + org + "/elements/values/versions";
+        admin().contentType(ContentType.JSON).body(Map.of("changeReason", "Onze waarden", "content", Map.of("items", List.of(
+                Map.of("key", "respect", "title", "Respect", "description", "We vertrekken van wat de persoon wil.",
+                        "behaviours", List.of("We vragen toestemming voor we iets doen.", "We kloppen aan voor we binnengaan."))))))
+                .post(versions).then().statusCode(201);
+        String tag = admin().get(versions + "/1").header("ETag");
+        admin().header("If-Match", tag).contentType(ContentType.JSON).body("{}").post(versions + "/1/adopt").then().statusCode(200);
+        Response links = admin().contentType(ContentType.JSON).body(Map.of("people", List.of(
+                        Map.of("person", "hr-1001", "name", "An Peeters", "language", "nl"), Map.of("person", "hr-1002", "name", "Jonas Maes"))))
+                .post(versions + "/1/acknowledgement-links").then().statusCode(201).extract().response();
+        String link = links.jsonPath().getString("items[0].link");
+        String revoked = links.jsonPath().getString("items[1].link");
+        admin().delete(versions + "/1/acknowledgement-links/" + links.jsonPath().getLong("items[1].id")).then().statusCode(204);
+
+        try (Browser browser = Browser.start(work.resolve("chromium-acknowledgement"), "nl")) {
+            WebDriver page = browser.driver();
+            page.get(link);
+            assertThat(page.getTitle()).isEqualTo("Lezen en bevestigen – Zorg De Waarden");
+            assertThat(page.findElement(By.id("part-respect")).getText()).contains("Respect", "We kloppen aan voor we binnengaan.");
+            browser.assertAccessible();
+            browser.screenshot("acknowledgement", 360, 1280);
+
+            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(page.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Dank je. We hebben genoteerd dat je deze tekst gelezen hebt.");
+            browser.assertAccessible();
+            admin().contentType(ContentType.JSON).body(Map.of("expected", List.of("hr-1001", "hr-1002"))).post(versions + "/1/acknowledgements/status")
+                    .then().statusCode(200).body("acknowledged[0].person", equalTo("hr-1001")).body("missing[0]", equalTo("hr-1002"));
+
+            // Pressed again: recorded already, and when; still once.
+            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(page.findElement(By.cssSelector(".notice")).getText()).startsWith("Je bevestigde op");
+            browser.assertAccessible();
+            browser.screenshot("acknowledgement-done", 360, 1280);
+            admin().get(versions + "/1/acknowledgements").then().body("total", equalTo(1));
+
+            page.get(revoked);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Deze link werkt niet");
+            assertThat(page.getPageSource()).doesNotContain("De Waarden", org);
+            browser.assertAccessible();
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------------
 
     record Round(String org, long id, String token, String link) {
