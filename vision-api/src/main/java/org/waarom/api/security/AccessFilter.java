@@ -62,6 +62,7 @@ public class AccessFilter {
     private static final Map<Method, Optional<Requires>> REQUIRES = new ConcurrentHashMap<>();
     private static final Map<Method, Optional<PublicWhen>> PUBLIC_WHEN = new ConcurrentHashMap<>();
     private static final Map<Method, Optional<AcceptsToken>> ACCEPTS_TOKEN = new ConcurrentHashMap<>();
+    private static final Map<Method, Optional<TokenPage>> TOKEN_PAGE = new ConcurrentHashMap<>();
 
     /**
      * Request property set when a URL token admitted the request: the organisation it was valid for. The
@@ -77,9 +78,10 @@ public class AccessFilter {
     /** The URL tokens the features issue, one implementation per {@link AcceptsToken.Kind}. */
     private final Instance<CapabilityTokens> urlTokens;
     private final OrganizationService organizations;
+    private final TokenPageRefusals pageRefusals;
 
     AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
-                 Instance<CapabilityTokens> urlTokens, OrganizationService organizations) {
+                 Instance<CapabilityTokens> urlTokens, OrganizationService organizations, TokenPageRefusals pageRefusals) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -87,6 +89,7 @@ public class AccessFilter {
         this.requestStamps = requestStamps;
         this.urlTokens = urlTokens;
         this.organizations = organizations;
+        this.pageRefusals = pageRefusals;
     }
 
     // Non-blocking filters must come before every other (non-pre-matching) filter; authentication does anyway.
@@ -96,6 +99,10 @@ public class AccessFilter {
         Requires requires = annotation(REQUIRES, method, Requires.class);
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         long wait = throttle.retryAfterSeconds(address);
+        TokenPage page = annotation(TOKEN_PAGE, method, TokenPage.class);
+        if (page != null) {
+            return checkPageToken(request, page.value(), address, wait);
+        }
         if (wait > 0) {
             return Uni.createFrom().item(Response.fromResponse(ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS,
                     "Too many failed authentications from your address; retry in " + wait + " s", request.getUriInfo()))
@@ -154,6 +161,37 @@ public class AccessFilter {
         requestActor.authenticate(caller.get());
         request.setProperty(TOKEN_GRANT, organization);
         return null;
+    }
+
+    /**
+     * A {@link TokenPage page} is its link's: the token in the query is the whole grant, whatever else the request carries.
+     * Refusals are pages, and one page for every invalid token, so that a page never tells which tokens exist.
+     */
+    private Uni<Response> checkPageToken(ContainerRequestContext request, TokenPage.Kind kind, String address, long wait) {
+        if (wait > 0) {
+            return Uni.createFrom().item(pageRefusals.refuse(request, TokenPageRefusals.Reason.TOO_MANY_ATTEMPTS, wait));
+        }
+        String token = request.getUriInfo().getQueryParameters().getFirst(AcceptsToken.QUERY_PARAMETER);
+        String organization = request.getUriInfo().getPathParameters().getFirst("org");
+        CurrentActor requestActor = ClientProxy.unwrap(actor);
+        if (token == null) {
+            return Uni.createFrom().item(pageRefusals.refuse(request, TokenPageRefusals.Reason.LINK_NOT_VALID, 0));
+        }
+        return ReadCache.blocking(() -> {
+            Map<String, String> path = new HashMap<>();
+            request.getUriInfo().getPathParameters().forEach((name, values) -> path.put(name, values.isEmpty() ? null : values.get(0)));
+            Optional<Caller> caller = urlTokens.stream().filter(issued -> issued.kind() == kind.token()).findFirst()
+                    .flatMap(issued -> issued.admitToPage(path, token));
+            if (caller.isEmpty()) {
+                throttle.recordFailure(address);
+                // The path only: the query holds the token.
+                LOG.debugf("Failed %s page authentication from %s on %s", kind, address, request.getUriInfo().getPath());
+                return pageRefusals.refuse(request, TokenPageRefusals.Reason.LINK_NOT_VALID, 0);
+            }
+            requestActor.authenticate(caller.get());
+            request.setProperty(TOKEN_GRANT, organization);
+            return null;
+        });
     }
 
     /**

@@ -19,4 +19,13 @@ public interface CapabilityTokens {
      * transaction; it may record the token's use.
      */
     Optional<Caller> resolve(Map<String, String> path, String token);
+
+    /**
+     * The caller {@code token} stands for on a {@link TokenPage page} of its own, given by the page's path parameters; by
+     * default where it is valid on the API. A feature whose page shows more than the API accepts (a closed round, read-only)
+     * says so here.
+     */
+    default Optional<Caller> admitToPage(Map<String, String> path, String token) {
+        return resolve(path, token);
+    }
 }

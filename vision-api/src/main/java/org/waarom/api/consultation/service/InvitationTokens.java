@@ -27,4 +27,10 @@ class InvitationTokens implements CapabilityTokens {
     public Optional<Caller> resolve(Map<String, String> path, String token) {
         return invitations.authenticate(token, path.get("org"), path.get("id"));
     }
+
+    /** Also after the round closed: the page then shows the text and the person's own feedback, read-only. */
+    @Override
+    public Optional<Caller> admitToPage(Map<String, String> path, String token) {
+        return invitations.admitToPage(token, path.get("org"), path.get("id"));
+    }
 }
