@@ -505,6 +505,8 @@ class ApiSweepTest {
             ids.put("webhooks", create(asAdmin(), base + "/webhooks", Map.of("url", receiver.url(), "events", List.of("*"))).path("id").asText());
             JsonNode feed = create(asAdmin(), base + "/calendar-feeds", Map.of("name", "Outlook"));
             ids.put("calendar-feeds", feed.path("id").asText());
+            ids.put("acknowledgement-links", create(asAdmin(), versions(org, "values") + "/1/acknowledgement-links",
+                    Map.of("people", List.of(Map.of("person", "hr-1", "name", "An")))).path("items").get(0).path("id").asText());
             ids.put("api-keys", Long.toString(TestKeys.organizationKey(org, "reader").id()));
             ids.put("platform-api-keys", Long.toString(TestKeys.platformKey("service").id()));
             return new World(org, TestKeys.organizationKey(org, "admin").key(), TestKeys.organizationKey(org, "reader").key(), ids,
