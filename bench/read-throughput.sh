@@ -31,7 +31,12 @@
 # Environment: BENCH_BUILD=1 rebuilds both jars (else they are built only when missing);
 # BENCH_API_JAR=path runs another build of the API (e.g. a copy of an earlier one, to compare);
 # BENCH_RESUME=seconds of each case run untimed right before it is timed (default 5);
-# BENCH_API_JAVA_OPTS=extra JVM options for the API only (e.g. a profiler agent).
+# BENCH_API_JAVA_OPTS=extra JVM options for the API only;
+# BENCH_PROFILER=path of async-profiler's libasyncProfiler.so (Maven Central: tools.profiler:async-profiler,
+# classifier linux-x64, unzip it): each timed run is profiled (CPU, attached with jcmd) and its
+# stacks written, collapsed, to BENCH_PROFILE_DIR (default /tmp/waarom-profiles) as ROUND-CASE.collapsed;
+# bench/profile-steps.py sums them per step of the request path. The profiler costs throughput: profile in a
+# run of its own, not in one whose figures you keep.
 # Needs wrk (installed with apt-get when missing), curl and python3. The figures depend on what
 # else runs on the machine: the script prints the load average before and after.
 # ---------------------------------------------------------------------------------------------
@@ -79,7 +84,7 @@ API_PORT=$(free_port)
 ADMIN_KEY="wrm_bench-admin-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 # shellcheck disable=SC2086
 WAAROM_DATABASE_EMBEDDED=true WAAROM_DATA_DIR="$WORK/api" QUARKUS_HTTP_PORT=$API_PORT WAAROM_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" \
-QUARKUS_LOG_LEVEL=WARN java "${JAVA_OPTS[@]}" ${BENCH_API_JAVA_OPTS:-} -jar "$API_JAR" > "$WORK/api.log" 2>&1 &
+QUARKUS_LOG_LEVEL=WARN java "${JAVA_OPTS[@]}" ${BENCH_PROFILER:+-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints} ${BENCH_API_JAVA_OPTS:-} -jar "$API_JAR" > "$WORK/api.log" 2>&1 &
 PIDS+=($!)
 API_PID=$!
 wait_ready "http://localhost:$API_PORT/q/health/ready" "$API_PID" "$WORK/api.log"
@@ -114,7 +119,7 @@ fetch() { # name, url, extra curl args…
 fetch values "$VALUES_URL"
 fetch document "$DOCUMENT_URL" -H 'Accept: application/json'
 BASELINE_PORT=$(free_port)
-BENCH_BYTES_DIR="$WORK/bytes" QUARKUS_HTTP_PORT=$BASELINE_PORT java "${JAVA_OPTS[@]}" -jar $BASELINE_JAR > "$WORK/baseline.log" 2>&1 &
+BENCH_BYTES_DIR="$WORK/bytes" QUARKUS_HTTP_PORT=$BASELINE_PORT java "${JAVA_OPTS[@]}" ${BENCH_PROFILER:+-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints} -jar $BASELINE_JAR > "$WORK/baseline.log" 2>&1 &
 PIDS+=($!)
 BASELINE_PID=$!
 wait_ready "http://localhost:$BASELINE_PORT/values" "$BASELINE_PID" "$WORK/baseline.log"
@@ -159,42 +164,57 @@ wrk_args() { # flags
     done
 }
 
-# CPU time (clock ticks) of the server side of a case: the baseline's JVM, or the API's JVM with its
-# PostgreSQL (postmaster and backends). Per request it does not depend on what else runs on the machine.
+# CPU time (clock ticks) of the server side of a case: the baseline's JVM, or the API's JVM and its
+# PostgreSQL (postmaster and backends), apart. Per request it does not depend on what else runs on the machine.
 ticks() { # pids…
     local total=0 pid
     for pid in "$@"; do [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{print $14 + $15}' /proc/$pid/stat))); done
     echo "$total"
 }
-server_pids() { # flags
-    if [[ $1 != api* ]]; then echo "$BASELINE_PID"; return; fi
+database_pids() { # flags: the API's PostgreSQL, none for the baseline
+    [[ $1 == api* ]] || return 0
     local postmaster
     postmaster=$(head -1 "$WORK/api/postgres/postmaster.pid" 2>/dev/null || true)
-    echo "$API_PID"
     if [[ -n $postmaster ]]; then echo "$postmaster"; pgrep -P "$postmaster" || true; fi
 }
 run() { # round, name, url, flags
-    local round=$1 name=$2 url=$3 flags=$4 pids before after args=()
+    local round=$1 name=$2 url=$3 flags=$4 database jvm_before jvm_after db_before db_after args=()
     mapfile -d '' args < <(wrk_args "$flags")
     # Once more right before it is timed: a server that sat idle while another was measured starts slower.
     wrk -t2 -c$CONNECTIONS -d"${RESUME}s" "${args[@]}" "$url" >/dev/null
-    pids=$(server_pids "$flags")
+    local jvm=$BASELINE_PID
+    [[ $flags == api* ]] && jvm=$API_PID
+    database=$(database_pids "$flags")
+    local profiling=0
+    if [[ -n ${BENCH_PROFILER:-} ]]; then
+        profiling=1
+        mkdir -p "${BENCH_PROFILE_DIR:=/tmp/waarom-profiles}"
+        # jcmd parses name=value arguments: the agent options go quoted, as one value.
+        jcmd "$jvm" JVMTI.agent_load "$BENCH_PROFILER" "\"start,event=cpu,interval=1000000,threads\"" >/dev/null
+    fi
+    jvm_before=$(ticks "$jvm")
     # shellcheck disable=SC2086
-    before=$(ticks $pids)
+    db_before=$(ticks $database)
     wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency "${args[@]}" "$url" > "$WORK/$name.txt"
+    jvm_after=$(ticks "$jvm")
     # shellcheck disable=SC2086
-    after=$(ticks $pids)
+    db_after=$(ticks $database)
+    if [[ $profiling == 1 ]]; then
+        awk '/requests in/{print $1}' "$WORK/$name.txt" > "$BENCH_PROFILE_DIR/$round-$name.requests"
+        # jcmd parses name=value arguments: the agent options go quoted, as one value.
+        jcmd "$jvm" JVMTI.agent_load "$BENCH_PROFILER" "\"stop,collapsed,file=$BENCH_PROFILE_DIR/$round-$name.collapsed\"" >/dev/null
+    fi
     if grep -q 'Non-2xx or 3xx' "$WORK/$name.txt" || grep -q 'Socket errors' "$WORK/$name.txt"; then
         echo "$name: some requests failed:" >&2; cat "$WORK/$name.txt" >&2; exit 1
     fi
-    python3 - "$round" "$name" "$WORK/$name.txt" $((after - before)) "$(getconf CLK_TCK)" <<'PY'
+    python3 - "$round" "$name" "$WORK/$name.txt" $((jvm_after - jvm_before)) $((db_after - db_before)) "$(getconf CLK_TCK)" <<'PY'
 import re, sys
-round_, name, text, ticks, hz = sys.argv[1], sys.argv[2], open(sys.argv[3]).read(), int(sys.argv[4]), int(sys.argv[5])
+round_, name, text, jvm, db, hz = sys.argv[1], sys.argv[2], open(sys.argv[3]).read(), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
 value, unit = re.search(r'^\s+99%\s+([\d.]+)(us|ms|s)\s*$', text, re.M).groups()
 p99 = float(value) * {'us': 0.001, 'ms': 1.0, 's': 1000.0}[unit]
 requests = int(re.search(r'^\s*(\d+) requests in', text, re.M).group(1))
-print(f'{round_} {name} {rps:.0f} {p99:.2f} {ticks * 1e6 / hz / requests:.0f}')
+print(f'{round_} {name} {rps:.0f} {p99:.2f} {(jvm + db) * 1e6 / hz / requests:.1f} {jvm * 1e6 / hz / requests:.1f} {db * 1e6 / hz / requests:.1f} {requests}')
 PY
 }
 
@@ -213,27 +233,29 @@ results=$( for round in $(seq 1 "$ROUNDS"); do
     echo "load after round $round: $(uptime)" >&2
 done )
 echo "load after:  $(uptime)"
+echo "raw (round, case, req/s, p99 ms, CPU us/req, of it JVM, of it PostgreSQL, requests):"
+echo "$results" | sed 's/^/  /'
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up per case and ${RESUME}s before each run), $ROUNDS round(s), $(nproc) cores"
 echo "bodies: values/current $VALUES_BYTES B ($(cat "$WORK/bytes/values.type")), document $DOCUMENT_BYTES B ($(cat "$WORK/bytes/document.type")), record $RECORD_BYTES B"
 python3 - <<PY
 import statistics
 rows = [line.split() for line in """$results""".strip().splitlines()]
 rounds = sorted({int(r[0]) for r in rows})
-by = {(int(r[0]), r[1]): (float(r[2]), float(r[3]), float(r[4])) for r in rows}
+by = {(int(r[0]), r[1]): tuple(float(x) for x in r[2:7]) for r in rows}
 names = list(dict.fromkeys(r[1] for r in rows))
 # What each case is measured against: the bare bytes it answers (the record baseline for all, as before).
 bare = {'values-json': 'bare-values', 'values-304': 'bare-values', 'document': 'bare-document', 'element': 'bare-values'}
 goals = {'values-json': 0.8, 'values-304': 0.9, 'document': 0.7}
 def ratios(name, rnd):
-    rps, _, cpu = by[(rnd, name)]
+    rps, _, cpu = by[(rnd, name)][:3]
     ref = bare.get(name, 'bare-values')
     return rps / by[(rnd, ref)][0], rps / by[(rnd, 'record')][0], by[(rnd, ref)][2] / cpu
-print('per round: req/s (x bare bytes, x record) p99 ms, server CPU us/req')
+print('per round: req/s (x bare bytes, x record) p99 ms, server CPU us/req (JVM + PostgreSQL)')
 for rnd in rounds:
     print(f'  round {rnd}: ' + '; '.join(
-        f'{n} {by[(rnd, n)][0]:.0f} ({ratios(n, rnd)[0]:.2f}, {ratios(n, rnd)[1]:.2f}) {by[(rnd, n)][1]:.1f} ms {by[(rnd, n)][2]:.0f} us' for n in names))
+        f'{n} {by[(rnd, n)][0]:.0f} ({ratios(n, rnd)[0]:.2f}, {ratios(n, rnd)[1]:.2f}) {by[(rnd, n)][1]:.1f} ms {by[(rnd, n)][2]:.0f} us ({by[(rnd, n)][3]:.0f} + {by[(rnd, n)][4]:.0f})' for n in names))
 print(f'median of {len(rounds)} round(s):')
-print(f'  {"case":<14} {"req/s":>7}  {"x bare":>6}  {"x record":>8}  {"p99 ms":>7}  {"CPU us/req":>10}  {"CPU x bare":>10}')
+print(f'  {"case":<14} {"req/s":>7}  {"x bare":>6}  {"x record":>8}  {"p99 ms":>7}  {"CPU us/req (JVM + PostgreSQL)":>29}  {"CPU x bare":>10}')
 for name in names:
     med = lambda i: statistics.median(by[(rnd, name)][i] for rnd in rounds)
     rb = statistics.median(ratios(name, rnd)[0] for rnd in rounds)
@@ -242,6 +264,6 @@ for name in names:
     goal = goals.get(name)
     verdict = '' if goal is None else ('  (goal >= %.1f x bare: %s)' % (goal, 'met' if rb >= goal else 'NOT met'))
     p99 = med(1)
-    print(f'  {name:<14} {med(0):>7.0f}  {rb:>6.2f}  {rr:>8.2f}  {p99:>7.2f}{"*" if p99 >= 10 else " "} {med(2):>10.0f}  {rc:>10.2f}{verdict}')
+    print(f'  {name:<14} {med(0):>7.0f}  {rb:>6.2f}  {rr:>8.2f}  {p99:>7.2f}{"*" if p99 >= 10 else " "} {med(2):>10.0f} ({med(3):>5.1f} + {med(4):>5.1f})       {rc:>10.2f}{verdict}')
 print('  (* p99 at or above the 10 ms goal; x bare: to bare-document for the document, to bare-values otherwise)')
 PY
