@@ -225,11 +225,14 @@ public class HttpLayerProblems {
         if (rawPath.contains("%00")) {
             return "it holds a NUL character (%00)";
         }
-        String path;
-        try {
-            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "it is not validly percent-encoded";
+        String path = rawPath;
+        // Without a percent sign there is nothing to decode (a '+' stays a '+' in a path): most paths, every poll.
+        if (rawPath.indexOf('%') >= 0) {
+            try {
+                path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "it is not validly percent-encoded";
+            }
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
