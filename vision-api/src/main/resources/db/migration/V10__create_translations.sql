@@ -1,5 +1,6 @@
--- Translations of a version's content, one per version and language (DESIGN section 3). The
--- version's own content is in the organisation's default language; a translation never changes it.
+-- Translations of a version's content, one per version and language (docs/api-guide.md,
+-- "Translations and languages"). The version's own content is in the organisation's default
+-- language; a translation never changes it.
 create table element_translation (
     id          bigserial primary key,
     version_id  bigint       not null references element_version (id),

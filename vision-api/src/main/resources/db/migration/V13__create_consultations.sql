@@ -1,9 +1,10 @@
--- Consultation rounds on a draft (DESIGN section 8): a question, a deadline and an audience; feedback
--- anchored to the statement or an item key; invitations for people without an account.
+-- Consultation rounds on a draft (docs/api-guide.md, "Consultation rounds"): a question, a deadline
+-- and an audience; feedback anchored to the statement or an item key; invitations for people without
+-- an account.
 --
--- A round is OPEN until it is closed by hand or its deadline passes. The API closes a round whose
--- deadline has passed the first time anything reads or changes it (and a sweep does so every minute),
--- so status 'OPEN' with a deadline in the past is a round that nobody has looked at since.
+-- A round is OPEN until it is closed by hand or its deadline passes. A round whose deadline has passed
+-- reads as closed at once; the minutely sweep then records it as CLOSED with its event, so status
+-- 'OPEN' with a deadline in the past is a round the sweep has not reached yet.
 create table consultation (
     id              bigserial     primary key,
     organization_id bigint        not null references organization (id),
