@@ -4,16 +4,15 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -76,14 +75,16 @@ final class Browser implements AutoCloseable {
     /**
      * Presses a form's button and waits until the browser shows the page that came back (after the redirect, when there
      * is one): the old page gone and the new one loaded. A plain click returns at once, and on a busy machine the next
-     * look at the page could still see the old one.
+     * look at the page could still see the old one. The old page is marked with a script variable that a new page does
+     * not have; while the browser is between the two pages, Chromium may answer a look at either with an error other than
+     * "stale element" (such as "Node … does not belong to the document"), so such errors mean "not yet".
      */
     void submit(WebElement button) {
-        WebElement before = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("window.waaromPageBeforeSubmit = true");
         button.click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(before));
-        wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+                        "return window.waaromPageBeforeSubmit === undefined && document.readyState === 'complete'")));
     }
 
     /** Fails on any axe-core violation of impact serious or critical on the page now shown, naming each. */
