@@ -104,12 +104,12 @@ class GeneratedClientEndToEndTest {
         Version draft = elements.createVersion(ORG, ElementTypeName.VALUES, new VersionRequest().content(new Content().items(List.of(respect))));
         assertThat(draft.getStatus()).isEqualTo(VersionStatus.DRAFT);
 
-        ApiResponse<Version> read = elements.getVersionWithHttpInfo(draft.getVersion(), ORG, ElementTypeName.VALUES, null, null, null, null);
+        ApiResponse<Version> read = elements.getVersionWithHttpInfo(draft.getVersion(), ORG, ElementTypeName.VALUES, null, null, null, null, null);
         String etag = read.getHeaders().get("ETag").get(0);
         Version adopted = elements.adoptVersion(draft.getVersion(), ORG, ElementTypeName.VALUES, etag, new AdoptRequest());
         assertThat(adopted.getStatus()).isEqualTo(VersionStatus.ADOPTED);
 
-        CurrentValues current = elements.getCurrentValues(ORG, null, null, null, null, null);
+        CurrentValues current = elements.getCurrentValues(ORG, null, null, null, null, null, null);
         assertThat(current.getVersion()).isEqualTo(adopted.getVersion());
         assertThat(current.getValues()).singleElement().satisfies(value -> {
             assertThat(value.getKey()).isEqualTo("respect");

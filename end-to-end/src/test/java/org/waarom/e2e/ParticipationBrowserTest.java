@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,7 +26,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * What a person with only a link sees, in a real browser (docs/participation.md): the packaged vision-api, Debian's
  * Chromium through Selenium WebDriver, axe-core on every page (no serious or critical violation), every page fitting a
- * 360-pixel-wide window, and screenshots at 360 and 1280 pixels kept under docs/screenshots/.
+ * 360-pixel-wide window, and screenshots at 360 and 1280 pixels kept under docs/screenshots/. A client's invitation shows the
+ * draft's easy-read text first, the full text one click away.
  */
 class ParticipationBrowserTest {
 
@@ -102,6 +104,54 @@ class ParticipationBrowserTest {
             page.get(round.link + "&lang=fr");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Donnez votre avis");
             browser.assertAccessible();
+        }
+    }
+
+    @Test
+    void aClientReadsTheDraftInEasyReadWithTheFullTextOneClickAway() throws Exception {
+        Round round = round("zorg-klaverblad", "Zorg Het Klaverblad");
+        admin().contentType(ContentType.JSON).body(Map.of("status", "APPROVED", "content", Map.of(
+                        "statement", "Iedereen hoort erbij. Ook jij. Wij doen mee.",
+                        "items", List.of(Map.of("key", "inclusie", "title", "Erbij horen", "description", "Iedereen hoort erbij. Ook als het moeilijk gaat."),
+                                Map.of("key", "netwerk", "title", "Samen sterk", "description", "Niemand is alleen. We helpen elkaar.")))))
+                .put("/api/v1/organizations/" + round.org + "/elements/vision/versions/2/easy-read/nl").then().statusCode(201);
+
+        try (Browser browser = Browser.start(work.resolve("chromium-easy-read"), "nl")) {
+            WebDriver page = browser.driver();
+            page.get(round.link);
+            assertThat(page.findElement(By.cssSelector(".easy-note")).getText()).startsWith("Makkelijk lezen.");
+            WebElement network = page.findElement(By.id("part-netwerk"));
+            assertThat(network.findElement(By.tagName("h3")).getText()).startsWith("Samen sterk").contains("Nieuw");
+            assertThat(network.getText()).contains("Niemand is alleen. We helpen elkaar.");
+            // The full text is there, one click away: not shown until asked for.
+            WebElement fullText = network.findElement(By.cssSelector("details.full-text"));
+            assertThat(fullText.findElement(By.cssSelector("p.text")).isDisplayed()).isFalse();
+            browser.assertAccessible();
+            browser.screenshot("consultation-easy-read", 360);
+
+            // By keyboard: the summary takes focus and opens with Enter; the full text shows, with what changes.
+            WebElement summary = fullText.findElement(By.tagName("summary"));
+            ((JavascriptExecutor) page).executeScript("arguments[0].focus();", summary);
+            assertThat(page.switchTo().activeElement()).isEqualTo(summary);
+            summary.sendKeys(Keys.ENTER);
+            assertThat(fullText.getAttribute("open")).isNotNull();
+            assertThat(fullText.findElement(By.cssSelector("p.full-title")).getText()).isEqualTo("Sterk netwerk");
+            assertThat(fullText.findElement(By.cssSelector("p.text")).getText()).isEqualTo("Niemand staat er alleen voor.");
+            WebElement statement = page.findElement(By.id("part-statement"));
+            statement.findElement(By.tagName("summary")).click();
+            assertThat(statement.findElements(By.cssSelector("details ins"))).isNotEmpty();
+            browser.assertAccessible();
+            ((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0);");
+            browser.screenshot("consultation-easy-read", 1280);
+
+            // Feedback from the easy-read page is feedback on the part, as on any page.
+            page.findElement(By.cssSelector("label[for=new-netwerk-support]")).click();
+            page.findElement(By.id("new-netwerk-text")).sendKeys("Zo begrijp ik het.");
+            browser.submit(page.findElement(By.id("new-netwerk-text")).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Dank je. Je reactie is bewaard.");
+            browser.assertAccessible();
+            admin().get(consultation(round)).then().statusCode(200)
+                    .body("feedback[0].anchor.item", equalTo("netwerk")).body("feedback[0].audience", equalTo("CLIENTS"));
         }
     }
 

@@ -479,6 +479,10 @@ class ApiSweepTest {
                     asAdmin().noFilters().contentType(ContentType.JSON)
                             .body(Map.of("content", Map.of("statement", "Traduction " + lang + "."), "status", "APPROVED"))
                             .put(versions(org, type) + "/1/translations/" + lang).then().statusCode(201);
+                    // And an easy-read text in the same languages: to read, replace and delete, and for ?variant=easy-read to serve.
+                    asAdmin().noFilters().contentType(ContentType.JSON)
+                            .body(Map.of("content", Map.of("statement", "In makkelijke woorden (" + lang + ")."), "status", "APPROVED"))
+                            .put(versions(org, type) + "/1/easy-read/" + lang).then().statusCode(201);
                 }
             }
             // Drafts to edit, adopt, withdraw and consult on: version 2 of each element (the vision's goes into consultation).

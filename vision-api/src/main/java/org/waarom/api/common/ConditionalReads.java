@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Answers a negotiated read ({@link Representation}) the way pollers need it (docs/hr-systems.md#polling-cheaply):
- * strong {@code ETag}, {@code Last-Modified}, {@code Content-Language}, {@code Vary} and
+ * strong {@code ETag}, {@code Last-Modified}, {@code Content-Language}, {@code Waarom-Variant}, {@code Vary} and
  * {@code Cache-Control}; 304 without a body when the client's copy is current.
  *
  * <p>{@code If-None-Match} takes precedence over {@code If-Modified-Since} (RFC 9110 section 13.2.2).
@@ -32,8 +32,13 @@ import java.util.Locale;
 @ApplicationScoped
 public class ConditionalReads {
 
-    /** Representations vary by media type and language (and 406 depends on Accept). */
+    /**
+     * Representations vary by media type and language (and 406 depends on Accept). Not by text variant: that is asked for
+     * in the query ({@code ?variant=easy-read}), part of the URL a cache keys on already.
+     */
     public static final String VARY = "Accept, Accept-Language";
+    /** Which text was served, {@code standard} or {@code easy-read}: a reader who asked for easy-read learns whether they got it. */
+    public static final String VARIANT = "Waarom-Variant";
 
     /** Keep the copy, revalidate before every use; never in shared caches. */
     static final String CACHE_CONTROL = "private, no-cache";
@@ -60,7 +65,7 @@ public class ConditionalReads {
                 : EntityTags.notModifiedSince(request.ifModifiedSince(), read.lastModified(), now);
         Response.ResponseBuilder answer = notModified
                 ? Response.notModified()
-                : Response.ok(read.value(), mediaType).header(HttpHeaders.CONTENT_LANGUAGE, read.language());
+                : Response.ok(read.value(), mediaType).header(HttpHeaders.CONTENT_LANGUAGE, read.language()).header(VARIANT, read.variant());
         Instant lastModified = EntityTags.lastModifiedHeader(read.lastModified(), now);
         if (lastModified != null) {
             answer.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));

@@ -2,13 +2,15 @@ package org.waarom.api.common;
 
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * What a negotiated, conditional read asks for ({@code @BeanParam}): a language ({@code ?lang=},
- * {@code Accept-Language}) and the validators of the copy the client holds ({@code If-None-Match},
- * {@code If-Modified-Since}). Shared by every read that polls cheaply, so they all document and
- * honour the same four inputs.
+ * {@code Accept-Language}), a text variant ({@code ?variant=}) and the validators of the copy the client holds
+ * ({@code If-None-Match}, {@code If-Modified-Since}). Shared by every read that polls cheaply, so they all document
+ * and honour the same five inputs.
  */
 public class ReadRequest {
 
@@ -23,6 +25,13 @@ public class ReadRequest {
             example = "fr-BE, fr;q=0.9, en;q=0.5")
     String acceptLanguage;
 
+    @QueryParam("variant")
+    @Parameter(description = "Which text: `standard` (the default) or `easy-read`, the text at language level B1 (\"makkelijk lezen\"). "
+            + "The language is negotiated first; then its approved easy-read text is served where there is one, else its standard text, "
+            + "and the answer says which (`variant` in JSON, the Waarom-Variant header in every form). Anything else: 400.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"standard", "easy-read"}, defaultValue = "standard"), example = "easy-read")
+    String variant;
+
     @HeaderParam("If-None-Match")
     @Parameter(description = "ETag(s) of the copy you hold: 304 without a body while it is current. Takes precedence over If-Modified-Since.",
             example = "\"values-3-r2~json\"")
@@ -36,6 +45,11 @@ public class ReadRequest {
     /** The language preference; 400 when {@code ?lang=} is not a language tag. */
     public LanguageNegotiation language() {
         return LanguageNegotiation.of(lang, acceptLanguage);
+    }
+
+    /** {@code ?variant=} as sent (null when absent); the element feature reads it (TextVariant.of: 400 when unknown). */
+    public String variant() {
+        return variant;
     }
 
     public String ifNoneMatch() {

@@ -25,10 +25,14 @@ import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.element.TextVariant;
+import org.waarom.api.element.TranslationStatus;
 import org.waarom.api.element.rest.AdoptRequest;
 import org.waarom.api.element.rest.ElementSummary;
+import org.waarom.api.element.rest.TranslationRequest;
 import org.waarom.api.element.rest.VersionRequest;
 import org.waarom.api.element.rest.VersionView;
+import org.waarom.api.element.service.TranslationService;
 import org.waarom.api.element.service.VersionService;
 import org.waarom.api.goal.rest.CreateGoalRequest;
 import org.waarom.api.goal.rest.CreateIndicatorRequest;
@@ -69,7 +73,8 @@ import java.util.Set;
  * "Iedereen een netwerk" is reached by its measurements, so a new user sees a full picture at once:
  * the reached goal is the event from which the review-scheduler asks for a review of the vision
  * (the vision's open draft is that revision). It goes through the same services as the API, so the
- * demo obeys every rule real data does. Loaded once: an organisation with its slug that exists
+ * demo obeys every rule real data does. The values in effect and the vision under consultation have an easy-read text
+ * (in Dutch; the values in English too), which the council's invitation and the acknowledgement link show first. Loaded once: an organisation with its slug that exists
  * already is left alone.
  */
 @ApplicationScoped
@@ -93,13 +98,17 @@ public class DemoOrganization {
     record DemoIndicator(CreateIndicatorRequest indicator, List<MeasurementRequest> measurements) {
     }
 
-    /** A version; adopted from {@code adoptedFrom} when given, else left open as a draft. */
-    record DemoVersion(Content content, String changeReason, Instant adoptedFrom) {
+    /**
+     * A version; adopted from {@code adoptedFrom} when given, else left open as a draft; with its approved easy-read texts
+     * by language, when it has any.
+     */
+    record DemoVersion(Content content, String changeReason, Instant adoptedFrom, Map<String, Content> easyRead) {
     }
 
     private final WaaromConfig config;
     private final OrganizationService organizations;
     private final VersionService versions;
+    private final TranslationService texts;
     private final ObjectMapper json;
     private final ConsultationService consultations;
     private final InvitationService invitations;
@@ -109,13 +118,14 @@ public class DemoOrganization {
     private final GoalService goals;
     private final IndicatorService indicators;
 
-    DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json,
+    DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, TranslationService texts, ObjectMapper json,
                      ConsultationService consultations, InvitationService invitations,
                      AcknowledgementService acknowledgements, AcknowledgementLinkService acknowledgementLinks, ReferenceService references,
                      GoalService goals, IndicatorService indicators) {
         this.config = config;
         this.organizations = organizations;
         this.versions = versions;
+        this.texts = texts;
         this.json = json;
         this.consultations = consultations;
         this.invitations = invitations;
@@ -148,6 +158,11 @@ public class DemoOrganization {
                 Tagged<VersionView> draft = versions.create(slug, type, new VersionRequest(version.content(), version.changeReason(), null));
                 if (version.adoptedFrom() != null) {
                     versions.adopt(slug, type, draft.value().version(), draft.etag(), new AdoptRequest(version.adoptedFrom()));
+                }
+                // In plain words for the clients: what the council's invitation and the acknowledgement link show first.
+                if (version.easyRead() != null) {
+                    version.easyRead().forEach((language, content) -> texts.write(slug, type, draft.value().version(), TextVariant.EASY_READ,
+                            language, null, new TranslationRequest(content, TranslationStatus.APPROVED)));
                 }
             }
         });

@@ -18,7 +18,11 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** A version's content in one language other than the organisation's default. */
+/**
+ * A text of a version other than its own content: its translation into another of the organisation's languages
+ * ({@link TextVariant#STANDARD}), or its easy-read text in any of them, the default included ({@link TextVariant#EASY_READ}).
+ * One per version, variant and language; both follow the same rules ({@code TranslationService}).
+ */
 @Entity
 @Table(name = "element_translation")
 public class ElementTranslation extends PanacheEntityBase {
@@ -30,6 +34,10 @@ public class ElementTranslation extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "version_id")
     public ElementVersion version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public TextVariant variant;
 
     /** A two-letter code, one of the organisation's languages. */
     @Column(nullable = false, length = 8)

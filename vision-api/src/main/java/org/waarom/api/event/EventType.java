@@ -48,6 +48,10 @@ public enum EventType {
             + "reads in that language serve it only when APPROVED", TranslationChange.class,
             "{\"element\": \"values\", \"version\": 3, \"versionStatus\": \"ADOPTED\", \"language\": \"fr\", \"status\": \"APPROVED\", "
                     + "\"by\": \"vertaler@zorg-a.be\"}"),
+    EASY_READ_CHANGED("element.easy-read.changed", "The easy-read text (language level B1) of a version in one language was written or deleted "
+            + "(status MISSING); reads with ?variant=easy-read in that language serve it only when APPROVED", TranslationChange.class,
+            "{\"element\": \"values\", \"version\": 3, \"versionStatus\": \"ADOPTED\", \"language\": \"nl\", \"status\": \"APPROVED\", "
+                    + "\"by\": \"redactie@zorg-a.be\"}"),
     GOAL_CREATED("goal.created", "A goal was created", GoalChange.class,
             "{\"goalId\": 12, \"kind\": \"STRATEGIC\", \"title\": \"Inclusive housing\", \"serves\": [\"vision\"], \"parentId\": null, \"status\": \"OPEN\", "
                     + "\"by\": \"an@zorg-a.be\", \"reachedAt\": null, \"cause\": null}"),

@@ -31,7 +31,7 @@ public class PublicAnswers {
     static final String PUBLIC_READ = PublicAnswers.class.getName() + ".publicRead";
     static final String CACHE_CONTROL = "public, max-age=300";
     /** What a website's script may read of a public answer, besides the CORS-safelisted headers. */
-    static final String EXPOSED = "ETag, Last-Modified, Content-Language";
+    static final String EXPOSED = "ETag, Last-Modified, Content-Language, Waarom-Variant";
     /** Runs before the Quarkus CORS filter (priority 300; higher runs first). */
     static final int BEFORE_CORS = 400;
 

@@ -5,9 +5,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.waarom.api.VisionApiMain;
+import org.waarom.embedded.DatabaseStartup;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -45,6 +54,29 @@ class DemoOrganizationTest {
         asAdmin().queryParam("element", "values").queryParam("item", "respect").get(base + "/references").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].cites[0].version", equalTo(1));
         asAdmin().get(base + "/references").then().body("total", equalTo(4));
+    }
+
+    @Test
+    void theValuesAndTheVisionUnderConsultationAreThereInPlainWordsAndTheLinksShowThemFirst() throws IOException {
+        String slug = demo.load();
+        String base = "/api/v1/organizations/" + slug;
+        asAdmin().queryParam("variant", "easy-read").get(base + "/values/current").then().statusCode(200)
+                .header("Waarom-Variant", "easy-read").body("language", equalTo("nl")).body("values", hasSize(4))
+                .body("values[0].description", equalTo("Jij beslist over je eigen leven. Wij luisteren naar wat jij wil."));
+        asAdmin().queryParam("variant", "easy-read").queryParam("lang", "en").get(base + "/values/current").then()
+                .header("Content-Language", "en").body("variant", equalTo("easy-read")).body("values[1].title", equalTo("Together"));
+        asAdmin().get(base + "/elements/vision/versions/4/easy-read").then().statusCode(200)
+                .body("items.language", contains("nl")).body("items[0].status", equalTo("APPROVED")).body("items[0].complete", equalTo(true));
+
+        // The two links ./run.sh --demo prints: the council's invitation (a client) and the employee's acknowledgement link.
+        Map<String, String> links = new HashMap<>();
+        for (String line : Files.readAllLines(DatabaseStartup.dataDirectory(VisionApiMain.SERVICE_NAME).resolve(DemoOrganization.LINKS_FILE))) {
+            links.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        assertThat(given().get(links.get("consultation")).then().statusCode(200).extract().asString())
+                .contains("Makkelijk lezen.", "Mee met computer en gsm", "Volledige tekst", "Digitaal mee");
+        assertThat(given().get(links.get("acknowledgement")).then().statusCode(200).extract().asString())
+                .contains("Makkelijk lezen.", "Jij beslist over je eigen leven.", "Volledige tekst", "We vertrekken vanuit wat de persoon zelf wil.");
     }
 
     @Test

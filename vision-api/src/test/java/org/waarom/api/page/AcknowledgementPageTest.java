@@ -121,6 +121,27 @@ class AcknowledgementPageTest {
     }
 
     @Test
+    void theEasyReadTextComesFirstWithTheFullTextOneClickAway() {
+        String org = organizationWithValues();
+        String link = link(org, 1, "hr-11", "Sara", "nl");
+        assertThat(given().get(link).asString()).contains("We vragen toestemming.").doesNotContain("class=\"easy-note\"", "<details class=\"full-text\"");
+
+        asAdmin().contentType(ContentType.JSON).body(Map.of("status", "APPROVED", "content", Map.of("items", List.of(
+                        Map.of("key", "respect", "title", "Respect", "description", "Jij beslist.", "behaviours", List.of("We vragen het eerst aan jou."))))))
+                .put(versions(org, "values") + "/1/easy-read/nl").then().statusCode(201);
+        String html = given().get(link).then().statusCode(200).extract().asString();
+        assertThat(html).contains("<strong>Makkelijk lezen.</strong>").containsSubsequence("id=\"part-respect\"", "Jij beslist.",
+                "We vragen het eerst aan jou.", "<details class=\"full-text\">", "<summary>Volledige tekst", "We vragen toestemming.", "</details>",
+                "Ik heb dit gelezen");
+        // Read in easy words, it is acknowledged all the same.
+        press(link).then().statusCode(303);
+        asAdmin().get(versions(org, "values") + "/1/acknowledgements").then().body("total", equalTo(1));
+        // In a language with neither a translation nor an easy-read text: the Dutch easy-read text, marked as Dutch.
+        assertThat(given().get(link(org, 1, "hr-12", "Claire", "fr")).asString()).contains("<strong>Facile à lire.</strong>", "lang=\"nl\"",
+                "Jij beslist.", "Texte complet");
+    }
+
+    @Test
     void aFormFromAnotherSiteIsRefused() {
         String org = organizationWithValues();
         String link = link(org, 1, "hr-5", "An", null);

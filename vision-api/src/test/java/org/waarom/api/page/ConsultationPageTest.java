@@ -37,6 +37,11 @@ class ConsultationPageTest {
     static final Map<String, Object> VISION_1 = Map.of("changeReason", "Eerste visie", "content", Map.of(
             "statement", "Wij streven naar een samenleving waarin iedereen meetelt.",
             "items", List.of(Map.of("key", "inclusie", "title", "Inclusie", "description", "Iedereen hoort erbij."))));
+    /** Version 2 in plain words, as an easy-read text: the same keys. */
+    static final Map<String, Object> EASY_2 = Map.of(
+            "statement", "Iedereen hoort erbij. Ook jij.",
+            "items", List.of(Map.of("key", "inclusie", "title", "Erbij horen", "description", "Iedereen hoort erbij."),
+                    Map.of("key", "netwerk", "title", "Samen sterk", "description", "Niemand is alleen. We helpen elkaar.")));
     static final Map<String, Object> VISION_2 = Map.of("changeReason", "Nieuwe visie", "content", Map.of(
             "statement", "Wij streven naar een samenleving waarin iedereen echt meetelt.",
             "items", List.of(Map.of("key", "inclusie", "title", "Inclusie", "description", "Iedereen hoort erbij."),
@@ -130,6 +135,45 @@ class ConsultationPageTest {
     }
 
     @Test
+    void aClientsInvitationShowsTheEasyReadTextFirstAndTheFullTextOneClickAway() {
+        Round round = roundWithAdoptedVersion("easy");
+        String easyRead = versions(round.org, "vision") + "/2/easy-read/nl";
+        // A draft easy-read text is not shown yet.
+        String draftTag = asAdmin().contentType(ContentType.JSON).body(Map.of("status", "DRAFT", "content", EASY_2)).put(easyRead)
+                .then().statusCode(201).extract().header("ETag");
+        assertThat(open(round).get(pagePath(round)).asString()).doesNotContain("Iedereen hoort erbij. Ook jij.", "<details class=\"full-text\"");
+        asAdmin().header("If-Match", draftTag).contentType(ContentType.JSON).body(Map.of("status", "APPROVED", "content", EASY_2)).put(easyRead)
+                .then().statusCode(200);
+
+        String html = open(round).get(pagePath(round)).then().statusCode(200).extract().asString();
+        assertThat(html).contains("<p class=\"easy-note\"><strong>Makkelijk lezen.</strong>", "Onder elk deel opent",
+                "<h3 id=\"part-netwerk-title\">Samen sterk<span class=\"badge\">Nieuw</span></h3>",
+                "<summary>Volledige tekst<span class=\"sr\"> – Samen sterk</span></summary>");
+        // Per part: the easy words first, then the full text (with what changes) behind its summary, then the feedback form.
+        String statement = section(html, "part-statement");
+        assertThat(statement).containsSubsequence("Iedereen hoort erbij. Ook jij.", "<details class=\"full-text\">", "<summary>Volledige tekst",
+                "<ins><span class=\"sr\">nieuwe tekst: </span>echt </ins>", "</details>",
+                "<form");
+        assertThat(section(html, "part-netwerk")).containsSubsequence("Samen sterk", "Niemand is alleen. We helpen elkaar.",
+                "<details class=\"full-text\">", "<p class=\"full-title\">Sterk netwerk</p>", "Niemand staat er alleen voor.", "</details>",
+                "Jouw reactie op “Samen sterk”");
+        assertThat(html).doesNotContain("<script");
+
+        // Feedback given on the easy-read page counts as on the part: its key is the same.
+        post(round, "/feedback", Map.of("anchor", "item:netwerk", "stance", "SUPPORT", "text", "Goed uitgelegd.")).then().statusCode(303);
+        asAdmin().get(consultation(round.org, round.id)).then().body("feedback[0].anchor.item", equalTo("netwerk"));
+
+        // In German words, the text (Dutch, the only language it has) is still easy-read first.
+        assertThat(given().get(pagePath(round) + "&lang=de").asString()).contains("<strong>Einfache Sprache.</strong>", "Vollständiger Text",
+                "<div lang=\"nl\">", "Iedereen hoort erbij. Ook jij.");
+
+        // The employees' invitation to the same round: the full text, as before.
+        String employee = invite(round.org, round.id, "EMPLOYEES", "Team De Linde").jsonPath().getString("token");
+        assertThat(given().get("/pages/" + round.org + "/consultations/" + round.id + "?token=" + employee).then().statusCode(200).extract().asString())
+                .contains("Sterk netwerk", "<ins>").doesNotContain("Iedereen hoort erbij. Ook jij.", "class=\"easy-note\"", "<details class=\"full-text\"");
+    }
+
+    @Test
     void nothingAFormCanSendIsA500() {
         Round round = roundWithAdoptedVersion("nasty");
         List<Map<String, String>> forms = List.of(Map.of(), Map.of("anchor", "item:bestaat-niet", "stance", "SUPPORT", "text", "x"),
@@ -216,6 +260,13 @@ class ConsultationPageTest {
     static Response invite(String org, long id, String audience, String label) {
         return asAdmin().contentType(ContentType.JSON).body(Map.of("audience", audience, "label", label))
                 .post(consultation(org, id) + "/invitations").then().statusCode(201).extract().response();
+    }
+
+    /** The HTML of the section with {@code id}, up to its end. */
+    static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return html.substring(start, html.indexOf("</section>", start));
     }
 
     static String pagePath(Round round) {

@@ -138,6 +138,10 @@ class EveryEndpointIsProtectedTest {
                 "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
                 "PUT /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
                 "DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}",
+                "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read",
+                "GET /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read/{lang}",
+                "PUT /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read/{lang}",
+                "DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read/{lang}",
 
                 "GET /api/v1/organizations/{org}/review-tasks.ics",
                 "GET /api/v1/organizations/{org}/calendar-feeds", "POST /api/v1/organizations/{org}/calendar-feeds",

@@ -105,6 +105,10 @@ class PermissionTableTest {
             GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations          members
             POST   /api/v1/organizations/{org}/elements/{type}/versions/{n}/consultations          admin editor platform-admin
             GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/diff                   members
+            GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read              members
+            GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read/{lang}       members
+            PUT    /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read/{lang}       admin editor platform-admin
+            DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/easy-read/{lang}       admin editor platform-admin
             POST   /api/v1/organizations/{org}/elements/{type}/versions/{n}/restore                admin editor platform-admin
             GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations           members
             GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/translations/{lang}    members

@@ -13,6 +13,7 @@ import org.waarom.api.common.LanguageNegotiation;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
+import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.VersionStatus;
@@ -144,11 +145,12 @@ public class AcknowledgementLinkService {
      * What the link's page shows.
      *
      * @param text         the version in effect, localized; null once a new basis replaced the link's
+     * @param easyRead     the text's approved easy-read text in the text's language (shown first); empty when there is none
      * @param languages    the languages the text can be read in
      * @param acknowledged the person's acknowledgement of the basis, if they gave one
      * @param negotiation  the language asked for: the request's, else the link's, else the browser's
      */
-    public record LinkPage(String organization, String name, VersionView text, List<String> languages,
+    public record LinkPage(String organization, String name, VersionView text, Optional<Content> easyRead, List<String> languages,
                            Optional<AcknowledgementView> acknowledged, LanguageNegotiation negotiation) {
 
         public boolean replaced() {
@@ -164,7 +166,8 @@ public class AcknowledgementLinkService {
         Instant now = Instant.now(clock);
         Optional<ElementVersion> inEffect = inEffectOnBasis(link, now);
         VersionView text = inEffect.map(version -> translations.localize(version, negotiation, now).value()).orElse(null);
-        return new LinkPage(link.organization.name, link.name, text, inEffect.map(translations::languages).orElse(List.of()),
+        Optional<Content> easyRead = inEffect.flatMap(version -> translations.easyRead(version, text.language()));
+        return new LinkPage(link.organization.name, link.name, text, easyRead, inEffect.map(translations::languages).orElse(List.of()),
                 AcknowledgementService.onBasis(link.version, link.person), negotiation);
     }
 

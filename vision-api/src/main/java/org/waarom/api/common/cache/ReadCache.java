@@ -112,7 +112,7 @@ public class ReadCache {
     /** {@code read} with its value as JSON, written by the application's ObjectMapper (as Quarkus REST would write it). */
     public Rendered json(Representation<?> read, Instant validUntil) {
         try {
-            return new Rendered(new Representation<>(json.writeValueAsBytes(read.value()), read.etag(), read.language(), read.lastModified()),
+            return new Rendered(new Representation<>(json.writeValueAsBytes(read.value()), read.etag(), read.language(), read.variant(), read.lastModified()),
                     validUntil);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A read could not be written as JSON", e);
@@ -121,7 +121,7 @@ public class ReadCache {
 
     /** {@code read} with its value as UTF-8 text (CSV, HTML, Markdown). */
     public static Rendered text(Representation<String> read, Instant validUntil) {
-        return new Rendered(new Representation<>(read.value().getBytes(StandardCharsets.UTF_8), read.etag(), read.language(), read.lastModified()),
+        return new Rendered(new Representation<>(read.value().getBytes(StandardCharsets.UTF_8), read.etag(), read.language(), read.variant(), read.lastModified()),
                 validUntil);
     }
 }

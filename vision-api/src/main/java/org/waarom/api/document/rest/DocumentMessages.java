@@ -49,6 +49,9 @@ public interface DocumentMessages {
     @Message("Version {version}, in effect since {date}")
     String inEffectSince(int version, String date);
 
+    @Message("Easy read")
+    String easyRead();
+
     @Message("Goals")
     String goals();
 

@@ -10,6 +10,7 @@ import org.waarom.api.document.rest.DocumentView.DocumentGoal;
 import org.waarom.api.document.rest.DocumentView.DocumentIndicator;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.goal.GoalKind;
 
 import java.math.BigDecimal;
@@ -108,6 +109,9 @@ public class DocumentRenderer {
             return new DocumentPage.Part(element.element(), heading, null, false, null, null, null, 3, List.of());
         }
         String since = words.inEffectSince(element.version(), date(element.effectiveFrom().atZone(ZoneOffset.UTC).toLocalDate(), locale));
+        if (TextVariant.EASY_READ.value().equals(element.variant())) {
+            since = since + " · " + words.easyRead();
+        }
         List<DocumentPage.ItemPart> items = element.items().stream()
                 .map((Content.Item item) -> new DocumentPage.ItemPart(element.element() + "-" + item.key(), item.title(), item.description(),
                         item.behaviours()))

@@ -29,6 +29,8 @@ import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.document.service.DocumentService;
+import org.waarom.api.element.TextVariant;
+import org.waarom.api.element.rest.ElementPaths;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.PublicWhen;
@@ -66,16 +68,20 @@ public class DocumentResource {
             + "at least one current element has an approved translation (else the default). Each element is in that language where it has an "
             + "approved translation, and in the default language where not (its `language` says which; in HTML its `lang`). Goals are in the "
             + "default language. Content-Language is the document's language.\n\n"
-            + "Poll cheaply: the strong ETag differs per language and representation and changes with every change of what the document shows "
-            + "(an adoption, a translation, a goal, a measurement); 304 on If-None-Match or If-Modified-Since.";
-    private static final String JSON_EXAMPLE = "{\"organization\": \"zorg-a\", \"name\": \"Zorg A\", \"language\": \"nl\", "
-            + "\"mission\": {\"element\": \"mission\", \"adopted\": true, \"version\": 2, \"effectiveFrom\": \"2025-01-01T00:00:00Z\", \"language\": \"nl\", "
+            + "Easy-read: `?variant=easy-read` gives each element as its easy-read text (language level B1, \"makkelijk lezen\") where it has an "
+            + "approved one in its language, and as its standard text where not; each element's `variant` says which (in HTML and Markdown "
+            + "a note beside its version), and the document's `variant` and the Waarom-Variant header say `easy-read` when at least one "
+            + "element is. Languages into which only easy-read texts exist count for the language then.\n\n"
+            + "Poll cheaply: the strong ETag differs per language, variant and representation and changes with every change of what the document "
+            + "shows (an adoption, a translation, an easy-read text, a goal, a measurement); 304 on If-None-Match or If-Modified-Since.";
+    private static final String JSON_EXAMPLE = "{\"organization\": \"zorg-a\", \"name\": \"Zorg A\", \"language\": \"nl\", \"variant\": \"standard\", "
+            + "\"mission\": {\"element\": \"mission\", \"adopted\": true, \"version\": 2, \"effectiveFrom\": \"2025-01-01T00:00:00Z\", \"language\": \"nl\", \"variant\": \"standard\", "
             + "\"statement\": \"We ondersteunen mensen met een beperking om het leven te leiden dat ze kiezen.\", \"items\": []}, "
-            + "\"vision\": {\"element\": \"vision\", \"adopted\": false, \"version\": null, \"effectiveFrom\": null, \"language\": null, \"statement\": null, \"items\": []}, "
-            + "\"values\": {\"element\": \"values\", \"adopted\": true, \"version\": 3, \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"language\": \"nl\", "
+            + "\"vision\": {\"element\": \"vision\", \"adopted\": false, \"version\": null, \"effectiveFrom\": null, \"language\": null, \"variant\": null, \"statement\": null, \"items\": []}, "
+            + "\"values\": {\"element\": \"values\", \"adopted\": true, \"version\": 3, \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"language\": \"nl\", \"variant\": \"standard\", "
             + "\"statement\": null, \"items\": [{\"key\": \"respect\", \"title\": \"Respect\", \"description\": \"We vertrekken van wat de persoon wil.\", "
             + "\"behaviours\": [\"We vragen voor we handelen.\"]}]}, "
-            + "\"strategy\": {\"element\": \"strategy\", \"adopted\": true, \"version\": 1, \"effectiveFrom\": \"2026-01-01T00:00:00Z\", \"language\": \"nl\", "
+            + "\"strategy\": {\"element\": \"strategy\", \"adopted\": true, \"version\": 1, \"effectiveFrom\": \"2026-01-01T00:00:00Z\", \"language\": \"nl\", \"variant\": \"standard\", "
             + "\"statement\": null, \"items\": [{\"key\": \"nabijheid\", \"title\": \"Nabijheid\", \"description\": \"Zorg in de buurt.\", \"behaviours\": []}]}, "
             + "\"goals\": [{\"id\": 12, \"kind\": \"STRATEGIC\", \"parentId\": null, \"title\": \"Inclusief wonen\", \"description\": null, \"owner\": \"An\", "
             + "\"targetDate\": \"2027-12-31\", \"serves\": [\"vision\"], \"progress\": 75.0, \"indicators\": [], \"operationalGoals\": [{\"id\": 13, "
@@ -118,6 +124,8 @@ public class DocumentResource {
                     @Header(name = "Last-Modified", description = "The latest change among the parts (rounded up to the second); sent once that second has passed",
                             schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The document's language", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Waarom-Variant", description = "easy-read when at least one element is its easy-read text; else standard",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = {"standard", "easy-read"})),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache (public, max-age=300 on a public read)", schema = @Schema(type = SchemaType.STRING))},
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class),
@@ -135,9 +143,10 @@ public class DocumentResource {
                                   @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept, @Context HttpServerResponse http) {
         MediaType type = ContentNegotiation.preferred(accept, FORMS).orElseThrow(NotAcceptableException::new);
         String name = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json" : type.isCompatible(MediaType.TEXT_HTML_TYPE) ? "html" : "md";
+        TextVariant variant = TextVariant.of(read.variant());
         // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
-        return cache.read(org, "document", name, read.language(), () -> {
-            DocumentService.Current current = documents.current(org, read.language());
+        return cache.read(org, ElementPaths.cached("document", variant), name, read.language(), () -> {
+            DocumentService.Current current = documents.current(org, read.language(), variant);
             return switch (name) {
                 case "json" -> cache.json(current.document().as(name, Function.identity()), current.validUntil());
                 case "html" -> ReadCache.text(current.document().as(name, renderer::html), current.validUntil());

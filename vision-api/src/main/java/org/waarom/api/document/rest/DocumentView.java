@@ -21,6 +21,9 @@ public record DocumentView(
         @Schema(description = "The organisation's name", examples = "Zorg A") String name,
         @Schema(description = "The negotiated language of the document (also in Content-Language); an element without an approved "
                 + "translation in it is in the default language, which its own `language` says", examples = "nl") String language,
+        @Schema(description = "`easy-read` when asked for with `?variant=easy-read` and at least one element is its easy-read text (each "
+                + "element's own `variant` says which are); else `standard`. Also in the Waarom-Variant header",
+                enumeration = {"standard", "easy-read"}, examples = "standard") String variant,
         DocumentElement mission,
         DocumentElement vision,
         DocumentElement values,
@@ -39,6 +42,9 @@ public record DocumentView(
             Instant effectiveFrom,
             @Schema(description = "Language of the texts: the document's, or the default language where no approved translation exists; "
                     + "null when not adopted", nullable = true, examples = "nl") String language,
+            @Schema(description = "Which text: `standard`, or `easy-read` (language level B1) when the document was asked for as easy-read and "
+                    + "the element has an approved easy-read text in its language; null when not adopted", nullable = true,
+                    enumeration = {"standard", "easy-read"}, examples = "standard") String variant,
             @Schema(description = "The statement, exactly as stored; null when not adopted or when the version has none", nullable = true)
             String statement,
             @Schema(description = "Values with their behaviours, aspirations, core qualities and strategic choices, services")

@@ -13,6 +13,7 @@ import org.waarom.api.document.rest.DocumentView.DocumentGoal;
 import org.waarom.api.document.rest.DocumentView.DocumentIndicator;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.TranslationService;
 import org.waarom.api.element.service.VersionService;
@@ -40,11 +41,12 @@ import java.util.Set;
 /**
  * Assembles the vision document (docs/intranet.md#the-vision-document): the four elements in effect now, each in the
  * document's language where it has an approved translation and else in the default language, and the
- * open goals with their indicators and progress.
+ * open goals with their indicators and progress. Asked for as easy-read, each element is its easy-read text where it
+ * has an approved one in its language, and its standard text where not (each element says which).
  *
- * <p>{@link #document(Organization, String)} is the unit a read cache can keep: it depends only on the
- * organisation and the language. Its ETag is a digest of the assembled content (so it changes with any
- * element, translation, goal or measurement that shows, and with nothing else); its change instant is
+ * <p>{@link #document(Organization, String, TextVariant)} is the unit a read cache can keep: it depends only on the
+ * organisation, the language and the variant. Its ETag is a digest of the assembled content (so it changes with any
+ * element, translation, easy-read text, goal or measurement that shows, and with nothing else); its change instant is
  * the latest change among everything that could show, including goals that stopped being open.
  */
 @ApplicationScoped
@@ -67,11 +69,14 @@ public class DocumentService {
         this.clock = clock;
     }
 
-    /** The document of organisation {@code org} in the language {@code negotiation} picks (see {@link #language}); 404 for no such organisation. */
+    /**
+     * The document of organisation {@code org} in the language {@code negotiation} picks (see {@link #language}), as the
+     * {@code variant} text where there is one; 404 for no such organisation.
+     */
     @Transactional
-    public Representation<DocumentView> document(String org, LanguageNegotiation negotiation) {
+    public Representation<DocumentView> document(String org, LanguageNegotiation negotiation, TextVariant variant) {
         Organization organization = organizations.require(org);
-        return document(organization, language(organization, negotiation));
+        return document(organization, language(organization, negotiation, variant), variant);
     }
 
     /**
@@ -81,40 +86,49 @@ public class DocumentService {
     public record Current(Representation<DocumentView> document, Instant validUntil) {
     }
 
-    /** {@link #document(String, LanguageNegotiation)} with the instant it stops being the answer (see {@link Current}); for a read cache. */
+    /** {@link #document(String, LanguageNegotiation, TextVariant)} with the instant it stops being the answer (see {@link Current}); for a read cache. */
     @Transactional
-    public Current current(String org, LanguageNegotiation negotiation) {
+    public Current current(String org, LanguageNegotiation negotiation, TextVariant variant) {
         Organization organization = organizations.require(org);
         Instant now = Instant.now(clock);
         Instant next = ElementVersion.getEntityManager()
                 .createQuery("select min(v.effectiveFrom) from ElementVersion v where v.element.organization = :organization and v.effectiveFrom > :now",
                         Instant.class)
                 .setParameter("organization", organization).setParameter("now", now).getSingleResult();
-        return new Current(document(organization, language(organization, negotiation)), next);
+        return new Current(document(organization, language(organization, negotiation, variant), variant), next);
     }
 
     /**
      * The language of the document: the best one {@code negotiation} accepts among the default language and
-     * the languages in which at least one current element has an approved translation; else the default.
-     * A language nothing is translated into yet would give a document that only claims to be in it.
+     * the languages in which at least one current element has an approved translation (or, asked for as easy-read, an
+     * approved easy-read text); else the default. A language nothing is translated into yet would give a document that
+     * only claims to be in it.
      */
     @Transactional
-    public String language(Organization organization, LanguageNegotiation negotiation) {
+    public String language(Organization organization, LanguageNegotiation negotiation, TextVariant variant) {
         if (!negotiation.expressed()) {
             return organization.defaultLanguage;
         }
         Set<String> offered = new LinkedHashSet<>();
         offered.add(organization.defaultLanguage);
         for (ElementType type : ElementType.values()) {
-            versions.inEffectNow(organization, type).ifPresent(version -> offered.addAll(translations.languages(version)));
+            versions.inEffectNow(organization, type).ifPresent(version -> {
+                offered.addAll(translations.languages(version));
+                if (variant == TextVariant.EASY_READ) {
+                    organization.languages().stream().filter(language -> translations.easyRead(version, language).isPresent()).forEach(offered::add);
+                }
+            });
         }
         List<String> available = organization.languages().stream().filter(offered::contains).toList();
         return negotiation.select(available, organization.defaultLanguage);
     }
 
-    /** The document of {@code organization} in {@code language} (one of its languages), with its ETag and change instant. */
+    /**
+     * The document of {@code organization} in {@code language} (one of its languages) as the {@code variant} text where
+     * there is one, with its ETag and change instant. Its {@code variant} is easy-read when at least one element is.
+     */
     @Transactional
-    public Representation<DocumentView> document(Organization organization, String language) {
+    public Representation<DocumentView> document(Organization organization, String language, TextVariant variant) {
         Instant now = Instant.now(clock);
         LanguageNegotiation inLanguage = LanguageNegotiation.of(language, null);
         List<Instant> changes = new ArrayList<>();
@@ -123,22 +137,24 @@ public class DocumentService {
         for (ElementType type : ElementType.values()) {
             Optional<ElementVersion> inEffect = versions.inEffectNow(organization, type);
             if (inEffect.isEmpty()) {
-                elements.put(type, new DocumentElement(type.path(), false, null, null, null, null, List.of()));
+                elements.put(type, new DocumentElement(type.path(), false, null, null, null, null, null, List.of()));
                 continue;
             }
-            Representation<VersionView> served = translations.localize(inEffect.get(), inLanguage, now);
+            Representation<VersionView> served = translations.localize(inEffect.get(), inLanguage, variant, now);
             changes.add(served.lastModified());
             VersionView version = served.value();
             elements.put(type, new DocumentElement(type.path(), true, version.version(), version.effectiveFrom(), served.language(),
-                    version.content().statement(), version.content().items()));
+                    version.variant(), version.content().statement(), version.content().items()));
         }
         GoalService.ActiveGoals active = goals.active(organization);
         changes.add(active.lastChanged());
-        DocumentView document = new DocumentView(organization.slug, organization.name, language,
+        String documentVariant = elements.values().stream().anyMatch(element -> TextVariant.EASY_READ.value().equals(element.variant()))
+                ? TextVariant.EASY_READ.value() : TextVariant.STANDARD.value();
+        DocumentView document = new DocumentView(organization.slug, organization.name, language, documentVariant,
                 elements.get(ElementType.MISSION), elements.get(ElementType.VISION), elements.get(ElementType.VALUES),
                 elements.get(ElementType.STRATEGY), tree(active.goals()));
         Instant lastModified = changes.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        return new Representation<>(document, EntityTags.strong("document-" + language + "-" + digest(document)), language, lastModified);
+        return new Representation<>(document, EntityTags.strong("document-" + language + "-" + digest(document)), language, documentVariant, lastModified);
     }
 
     /** Open strategic goals with their open operational goals; an open operational goal without an open parent stands on its own. */

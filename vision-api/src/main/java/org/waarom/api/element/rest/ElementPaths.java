@@ -4,6 +4,7 @@ import org.waarom.api.common.InstantRange;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.element.TextVariant;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,11 @@ public final class ElementPaths {
             // a version that cannot exist
         }
         throw new NotFoundException("There is no version '" + value + "'; versions are numbered 1, 2, 3, …");
+    }
+
+    /** What a read cache keeps a read of {@code what} under: the standard text as it always was, another variant beside it. */
+    public static String cached(String what, TextVariant variant) {
+        return variant == TextVariant.STANDARD ? what : what + "~" + variant.value();
     }
 
     static Integer optionalNumber(String field, String value) {

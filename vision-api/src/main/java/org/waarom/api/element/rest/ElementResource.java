@@ -35,6 +35,7 @@ import org.waarom.api.common.Representation;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.service.VersionDiff;
 import org.waarom.api.element.service.VersionService;
 import org.waarom.api.organization.PublicRead;
@@ -60,9 +61,12 @@ public class ElementResource {
     /** How the reads that negotiate a language work; shared by the OpenAPI descriptions. */
     static final String NEGOTIATED = "The language comes from `?lang=` or else `Accept-Language` (quality values, `fr-BE` → `fr`, `*`); only an "
             + "APPROVED, complete translation in one of the organisation's languages is served, otherwise the default language (the version's own "
-            + "text). `language` in the body and Content-Language say which. Poll cheaply with If-None-Match (or If-Modified-Since): 304 while "
-            + "nothing changed.";
-    static final String ETAG = "Strong; differs per language (and per media type where there are several), changes with every change of what is served";
+            + "text). `language` in the body and Content-Language say which. `?variant=easy-read` asks for the easy-read text (language level "
+            + "B1) in that language; without an approved one the standard text is served, and `variant` in the body and the Waarom-Variant "
+            + "header say which. Poll cheaply with If-None-Match (or If-Modified-Since): 304 while nothing changed.";
+    static final String ETAG = "Strong; differs per language and text variant (and per media type where there are several), changes with every "
+            + "change of what is served";
+    static final String VARIANT = "The text served: standard or easy-read";
     static final String LAST_MODIFIED = "When what is served last changed (rounded up to the second); sent once that second has passed";
 
     private final VersionService versions;
@@ -98,6 +102,7 @@ public class ElementResource {
             headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Waarom-Variant", description = VARIANT, schema = @Schema(type = SchemaType.STRING, enumeration = {"standard", "easy-read"})),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use (public, max-age=300 on a public read)",
                             schema = @Schema(type = SchemaType.STRING))},
@@ -109,13 +114,14 @@ public class ElementResource {
         ElementType elementType = ElementPaths.type(type);
         Instant at = ElementPaths.asOf(asOf);
         LanguageNegotiation language = read.language();
+        TextVariant variant = TextVariant.of(read.variant());
         if (at != null) {
             // A look into the past is not what pollers do: read it as it is, on a worker thread.
-            return ReadCache.blocking(() -> reads.respond(versions.current(org, elementType, at, language), MediaType.APPLICATION_JSON, read));
+            return ReadCache.blocking(() -> reads.respond(versions.current(org, elementType, at, language, variant), MediaType.APPLICATION_JSON, read));
         }
         // Runs on the event loop: a cached answer is served without a worker thread (see ReadCache); a new one is built on one.
-        return cache.read(org, "elements/" + elementType.path(), "json", language, () -> {
-            Representation<VersionView> inEffect = versions.current(org, elementType, null, language);
+        return cache.read(org, ElementPaths.cached("elements/" + elementType.path(), variant), "json", language, () -> {
+            Representation<VersionView> inEffect = versions.current(org, elementType, null, language, variant);
             return cache.json(inEffect, inEffect.value().effectiveTo());
         }).map(current -> reads.respond(current, MediaType.APPLICATION_JSON, read));
     }
@@ -154,6 +160,7 @@ public class ElementResource {
             headers = {@Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Waarom-Variant", description = VARIANT, schema = @Schema(type = SchemaType.STRING, enumeration = {"standard", "easy-read"})),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
@@ -161,7 +168,7 @@ public class ElementResource {
     public Response get(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n, @BeanParam ReadRequest read) {
         ElementType elementType = ElementPaths.type(type);
         int number = ElementPaths.number(n);
-        return reads.respond(versions.get(org, elementType, number, read.language()), MediaType.APPLICATION_JSON, read);
+        return reads.respond(versions.get(org, elementType, number, read.language(), TextVariant.of(read.variant())), MediaType.APPLICATION_JSON, read);
     }
 
     @PUT

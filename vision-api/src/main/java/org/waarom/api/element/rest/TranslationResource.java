@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.Tagged;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.service.TranslationService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
@@ -54,7 +55,7 @@ public class TranslationResource {
     @APIResponse(responseCode = "200", description = "The translations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationList.class)))
     public TranslationList list(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n) {
-        return translations.list(org, ElementPaths.type(type), ElementPaths.number(n));
+        return translations.list(org, ElementPaths.type(type), ElementPaths.number(n), TextVariant.STANDARD);
     }
 
     @GET
@@ -67,7 +68,7 @@ public class TranslationResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     public Response get(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
                         @PathParam("lang") @Parameter(example = "fr") String lang, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Tagged<TranslationView> translation = translations.get(org, ElementPaths.type(type), ElementPaths.number(n), lang);
+        Tagged<TranslationView> translation = translations.get(org, ElementPaths.type(type), ElementPaths.number(n), TextVariant.STANDARD, lang);
         return EntityTags.conditionalRead(translation.value(), translation.etag(), ifNoneMatch);
     }
 
@@ -92,7 +93,8 @@ public class TranslationResource {
     public Response write(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
                           @PathParam("lang") @Parameter(example = "fr") String lang, @HeaderParam("If-Match") String ifMatch,
                           @Valid @NotNull(message = "a JSON object is required") TranslationRequest request, @Context UriInfo uriInfo) {
-        TranslationService.Written written = translations.write(org, ElementPaths.type(type), ElementPaths.number(n), lang, ifMatch, request);
+        TranslationService.Written written = translations.write(org, ElementPaths.type(type), ElementPaths.number(n), TextVariant.STANDARD, lang, ifMatch,
+                request);
         Tagged<TranslationView> translation = written.translation();
         Response.ResponseBuilder answer = written.created() ? Response.created(uriInfo.getAbsolutePath()) : Response.ok();
         return answer.header("ETag", translation.etag()).entity(translation.value()).build();
@@ -106,7 +108,7 @@ public class TranslationResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("org") String org, @PathParam("type") String type, @PathParam("n") String n,
                            @PathParam("lang") @Parameter(example = "fr") String lang, @HeaderParam("If-Match") String ifMatch) {
-        translations.delete(org, ElementPaths.type(type), ElementPaths.number(n), lang, ifMatch);
+        translations.delete(org, ElementPaths.type(type), ElementPaths.number(n), TextVariant.STANDARD, lang, ifMatch);
         return Response.noContent().build();
     }
 }

@@ -30,6 +30,7 @@ import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.Representation;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.element.ElementType;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.service.VersionMapper;
 import org.waarom.api.element.service.VersionService;
 import org.waarom.api.organization.PublicRead;
@@ -47,7 +48,7 @@ public class ValuesResource {
 
     /** JSON first: the default for {@code Accept: *}{@code /*} and for no Accept at all. */
     private static final List<MediaType> FORMS = List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CurrentValuesCsv.MEDIA_TYPE));
-    private static final String JSON_EXAMPLE = "{\"organization\": \"zorg-a\", \"version\": 3, \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"language\": \"nl\", "
+    private static final String JSON_EXAMPLE = "{\"organization\": \"zorg-a\", \"version\": 3, \"effectiveFrom\": \"2026-03-02T00:00:00Z\", \"language\": \"nl\", \"variant\": \"standard\", "
             + "\"statement\": null, \"values\": [{\"key\": \"respect\", \"title\": \"Respect\", \"description\": \"We vertrekken van wat de persoon wil.\", "
             + "\"behaviours\": [\"We vragen voor we handelen.\", \"We kloppen voor we binnengaan.\"]}]}";
 
@@ -77,7 +78,7 @@ public class ValuesResource {
                     + "return is written with a single quote `'` in front (OWASP's guard against CSV injection: a spreadsheet shows it as text "
                     + "instead of running it as a formula); strip that quote when importing such a field by program. Any other "
                     + "Accept: 406. 404 while no values have been adopted. " + ElementResource.NEGOTIATED
-                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`)."
+                    + " Follow changes with the event feed or a webhook (`element.version.adopted`, `element.translation.changed`, and `element.easy-read.changed` for readers of the easy-read text)."
                     + "\n\n**Public read**: answers without credentials (JSON and CSV) when the organisation has made `values` public "
                     + "(`publicReads` on the organisation); then with `Cache-Control: public, max-age=300` and `Access-Control-Allow-Origin: *`. "
                     + "Otherwise, and for an organisation that does not exist, a request without credentials is 401.",
@@ -86,6 +87,8 @@ public class ValuesResource {
             headers = {@Header(name = "ETag", description = ElementResource.ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = ElementResource.LAST_MODIFIED, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Language", description = "The language served", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Waarom-Variant", description = ElementResource.VARIANT,
+                            schema = @Schema(type = SchemaType.STRING, enumeration = {"standard", "easy-read"})),
                     @Header(name = "Vary", description = "Accept, Accept-Language", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "private, no-cache: keep it, but revalidate before use (public, max-age=300 on a public read)",
                             schema = @Schema(type = SchemaType.STRING))},
@@ -109,11 +112,12 @@ public class ValuesResource {
         CurrentValuesCsv.Dialect dialect = CurrentValuesCsv.Dialect.of(dialectName);
         boolean json = json(accept);
         LanguageNegotiation language = read.language();
+        TextVariant variant = TextVariant.of(read.variant());
         String form = json ? "json" : dialect.form();
         // Served from the cache while the organisation is unchanged (checked on every request); see ReadCache.
         // Runs on the event loop: a cached answer is served without a worker thread; a new one is built on one.
-        return cache.read(org, "values/current", form, language, () -> {
-            Representation<VersionView> current = versions.current(org, ElementType.VALUES, null, language);
+        return cache.read(org, ElementPaths.cached("values/current", variant), form, language, () -> {
+            Representation<VersionView> current = versions.current(org, ElementType.VALUES, null, language, variant);
             // The answer changes by itself when a version adopted for later takes effect: this one's effectiveTo.
             Instant validUntil = current.value().effectiveTo();
             return json

@@ -15,7 +15,12 @@ public record VersionView(
         VersionStatus status,
         Content content,
         @Schema(description = "Language of `content`: the organisation's default language (the version's own text), or the language of the "
-                + "approved translation a current or single-version read negotiated (also in Content-Language)", examples = "nl") String language,
+                + "approved translation or easy-read text a current or single-version read negotiated (also in Content-Language)", examples = "nl")
+        String language,
+        @Schema(description = "Which text `content` is: `standard` (the version's own text or its translation) or `easy-read` (its easy-read "
+                + "text, language level B1). A read asked for with `?variant=easy-read` says `standard` when there is no approved easy-read text "
+                + "in `language`: then the full text was served (also in the Waarom-Variant header)",
+                enumeration = {"standard", "easy-read"}, examples = "standard") String variant,
         @Schema(description = "Why the version was written; null when none was given", nullable = true,
                 examples = "Goal 'inclusive housing' reached") String changeReason,
         @Schema(description = "Number of the version it was based on (by default the one in effect when it was written); null when it was "

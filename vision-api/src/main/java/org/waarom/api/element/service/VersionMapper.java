@@ -10,6 +10,7 @@ import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementTranslation;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.VersionStatus;
 import org.waarom.api.element.rest.ConsultationLink;
 import org.waarom.api.element.rest.CurrentValuesView;
@@ -40,18 +41,19 @@ public class VersionMapper {
 
     /** The version as written: its own content, in the organisation's default language. */
     public VersionView view(ElementVersion version, List<ConsultationLink> rounds) {
-        return view(version, content(version), version.element.organization.defaultLanguage, rounds);
+        return view(version, content(version), version.element.organization.defaultLanguage, TextVariant.STANDARD, rounds);
     }
 
     /**
-     * The version with {@code content} in {@code language} (its own, or an approved translation), as read now: a
+     * The version with {@code content} in {@code language} as the {@code variant} text (its own, an approved translation or
+     * an approved easy-read text), as read now: a
      * version IN_CONSULTATION whose round's deadline has passed reads as the draft it is about to be again
      * ({@link #closedUnrecorded}), exactly as the sweep will record it.
      */
-    public VersionView view(ElementVersion version, Content content, String language, List<ConsultationLink> rounds) {
+    public VersionView view(ElementVersion version, Content content, String language, TextVariant variant, List<ConsultationLink> rounds) {
         Optional<Instant> closed = closedUnrecorded(version, rounds);
         return new VersionView(version.element.type.path(), version.number, closed.isPresent() ? VersionStatus.DRAFT : version.status,
-                content, language, version.changeReason, version.basedOn, version.createdBy, version.createdAt,
+                content, language, variant.value(), version.changeReason, version.basedOn, version.createdBy, version.createdAt,
                 closed.isPresent() ? CurrentActor.SYSTEM.name() : version.updatedBy, closed.orElse(version.updatedAt),
                 version.adoptedBy, version.adoptedAt, version.effectiveFrom, version.effectiveTo, version.significantChange, version.acknowledgementBasis,
                 version.withdrawnBy, version.withdrawnAt, rounds);
@@ -69,21 +71,21 @@ public class VersionMapper {
         return Optional.ofNullable(rounds.get(rounds.size() - 1).closedAt());
     }
 
-    /** When the version last changed as read now (see {@link #view(ElementVersion, Content, String, List)}). */
+    /** When the version last changed as read now (see {@link #view(ElementVersion, Content, String, TextVariant, List)}). */
     public static Instant updatedAt(ElementVersion version, List<ConsultationLink> rounds) {
         return closedUnrecorded(version, rounds).orElse(version.updatedAt);
     }
 
     public TranslationView view(ElementTranslation translation, Content source) {
         Content content = content(translation);
-        return new TranslationView(translation.version.element.type.path(), translation.version.number, translation.language,
-                translation.status, content, TranslationRules.mismatches(source, content).isEmpty(),
+        return new TranslationView(translation.version.element.type.path(), translation.version.number, translation.variant.value(),
+                translation.language, translation.status, content, TranslationRules.mismatches(source, content).isEmpty(),
                 translation.createdBy, translation.createdAt, translation.updatedBy, translation.updatedAt);
     }
 
     /** The current values as HR systems read them, from the (negotiated) values version. */
     public static CurrentValuesView currentValues(String organization, VersionView values) {
-        return new CurrentValuesView(organization, values.version(), values.effectiveFrom(), values.language(),
+        return new CurrentValuesView(organization, values.version(), values.effectiveFrom(), values.language(), values.variant(),
                 values.content().statement(), values.content().items());
     }
 
@@ -108,10 +110,10 @@ public class VersionMapper {
         return EntityTags.strong(version.element.type.path() + "-" + version.number + "-r" + revision);
     }
 
-    /** Strong, and unique over time: a deleted and re-created translation has a new id. */
+    /** Strong, and unique over time: a deleted and re-created translation or easy-read text has a new id. */
     public static String etag(ElementTranslation translation) {
         return EntityTags.strong(translation.version.element.type.path() + "-" + translation.version.number + "-" + translation.language
-                + "-t" + translation.id + "-r" + translation.revision);
+                + (translation.variant == TextVariant.EASY_READ ? "-easy-read" : "") + "-t" + translation.id + "-r" + translation.revision);
     }
 
     public Content content(ElementVersion version) {
@@ -119,7 +121,7 @@ public class VersionMapper {
     }
 
     public Content content(ElementTranslation translation) {
-        return read(translation.content, "translation " + translation.id);
+        return read(translation.content, "text " + translation.id);
     }
 
     private Content read(String stored, String what) {

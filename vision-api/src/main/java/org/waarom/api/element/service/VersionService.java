@@ -20,6 +20,7 @@ import org.waarom.api.element.Content;
 import org.waarom.api.element.Element;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.VersionStatus;
 import org.waarom.api.element.rest.AdoptRequest;
 import org.waarom.api.element.rest.ConsultationLink;
@@ -215,17 +216,17 @@ public class VersionService {
     }
 
     /**
-     * The version in effect at {@code asOf} (now when null), in the language {@code language} negotiates
-     * (see {@link TranslationService#localize}); 404 before the first adoption.
+     * The version in effect at {@code asOf} (now when null), in the language {@code language} negotiates and as the
+     * {@code variant} text where there is one (see {@link TranslationService#localize}); 404 before the first adoption.
      */
     @Transactional
-    public Representation<VersionView> current(String org, ElementType type, Instant asOf, LanguageNegotiation language) {
+    public Representation<VersionView> current(String org, ElementType type, Instant asOf, LanguageNegotiation language, TextVariant variant) {
         Element element = element(organizations.require(org), type, false);
         Instant now = Instant.now(clock);
         ElementVersion version = inEffect(element, asOf == null ? now : asOf).orElseThrow(() -> new NotFoundException(asOf == null
                 ? "Organisation '" + org + "' has no adopted " + type.path() + " yet"
                 : "Organisation '" + org + "' had no adopted " + type.path() + " at " + asOf));
-        return translations.localize(version, language, now);
+        return translations.localize(version, language, variant, now);
     }
 
     /**
@@ -248,11 +249,11 @@ public class VersionService {
         return Page.of(items, page, element.lastNumber);
     }
 
-    /** Version {@code number}, in the language {@code language} negotiates (see {@link TranslationService#localize}). */
+    /** Version {@code number}, in the language {@code language} negotiates, as the {@code variant} text where there is one (see {@link TranslationService#localize}). */
     @Transactional
-    public Representation<VersionView> get(String org, ElementType type, int number, LanguageNegotiation language) {
+    public Representation<VersionView> get(String org, ElementType type, int number, LanguageNegotiation language, TextVariant variant) {
         ElementVersion version = version(element(organizations.require(org), type, false), number);
-        return translations.localize(version, language, Instant.now(clock));
+        return translations.localize(version, language, variant, Instant.now(clock));
     }
 
     /** What changed from version {@code against} (default: the one it was based on, else the one before) to {@code number}. */

@@ -7,14 +7,17 @@ import java.util.List;
  * what was recorded; or, once a significant new version replaced the text, only that.
  *
  * @param contentLanguage the text's language where it differs from the page's (for {@code lang}), else null
+ * @param easyStatement   the statement's easy-read text when the text has one (shown first), else null
+ * @param easyRead        whether the text is shown as its easy-read text first, the full text one click away
  * @param replaced        set when the link no longer works because a new version replaced the text: what to say
  * @param acknowledged    set when the person's acknowledgement is recorded: when
  * @param action          where the button posts
  */
-public record AcknowledgementPageModel(PageFrame frame, String intro, String heading, String contentLanguage, String statement, List<Item> items,
-                                       String notice, String replaced, String acknowledged, String action) {
+public record AcknowledgementPageModel(PageFrame frame, String intro, String heading, String contentLanguage, String statement,
+                                       String easyStatement, boolean easyRead, List<Item> items, String notice, String replaced, String acknowledged,
+                                       String action) {
 
-    /** One item of the text. */
-    public record Item(String id, String title, String description, List<String> behaviours) {
+    /** One item of the text; {@code easy}: its easy-read text, shown first, or null. */
+    public record Item(String id, String title, String description, List<String> behaviours, EasyText easy) {
     }
 }

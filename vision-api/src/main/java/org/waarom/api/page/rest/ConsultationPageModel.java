@@ -13,12 +13,14 @@ import java.util.List;
  * @param problem   the summary of what went wrong with the last form, or null
  * @param heading   the consulted element and version ("Vision — draft version 4")
  * @param contentLanguage the language of the organisation's text when it differs from the page's, else null
+ * @param easyRead  whether the parts show their easy-read text first (an invitation of clients, when the draft has one)
  * @param changes   the note that explains the marks of the diff, or null when there is nothing to compare with
  * @param parts     the statement (when there is one) and the items, in order
  * @param removed   titles of items the draft no longer has
  */
 public record ConsultationPageModel(PageFrame frame, String question, String timing, boolean open, String notice, String problem,
-                                    String heading, String contentLanguage, String changes, List<Part> parts, List<String> removed) {
+                                    String heading, String contentLanguage, boolean easyRead, String changes, List<Part> parts,
+                                    List<String> removed) {
 
     /**
      * The statement or one item, with what changed, and the person's feedback on it.
@@ -28,11 +30,12 @@ public record ConsultationPageModel(PageFrame frame, String question, String tim
      * @param changed   changed against the version in effect
      * @param title     the item's title as diff operations (one equal operation when unchanged); empty for the statement
      * @param text      the statement or description as diff operations
+     * @param easy      its easy-read text, shown first (the full text then one click away); null when the page shows none
      * @param own       the person's feedback on it
      * @param form      the form for new feedback: when the round is open and there is no feedback yet (or it was just refused)
      */
     public record Part(String id, String label, boolean isNew, boolean changed, List<Diffed> title, List<Diffed> text, List<String> behaviours,
-                       List<Own> own, FeedbackForm form) {
+                       EasyText easy, List<Own> own, FeedbackForm form) {
     }
 
     /** A piece of text: {@code equal}, {@code insert} or {@code delete}. */

@@ -68,6 +68,15 @@ public interface PageMessages {
     @Message("The statement")
     String statement();
 
+    @Message("Easy to read")
+    String easyRead();
+
+    @Message("This text is written in plain words. Under each part, “Full text” opens the complete text.")
+    String easyReadNote();
+
+    @Message("Full text")
+    String fullText();
+
     @Message("Behaviours")
     String behaviours();
 

@@ -136,6 +136,8 @@ public class PageRenderer {
 
         Optional<Content> before = data.adopted().map(VersionView::content);
         Content now = draft.content();
+        Optional<Content> easy = data.easyRead();
+        Map<String, Content.Item> easyItems = easyItems(easy);
         Map<String, Content.Item> oldItems = before.map(content -> content.items().stream()
                 .collect(Collectors.toMap(Content.Item::key, item -> item))).orElse(Map.of());
         List<ConsultationPageModel.Part> parts = new ArrayList<>();
@@ -143,8 +145,9 @@ public class PageRenderer {
             List<ConsultationPageModel.Diffed> text = before.isPresent()
                     ? ops(before.get().statement(), now.statement()) : List.of(equal(now.statement()));
             boolean changed = before.isPresent() && !Objects.equals(before.get().statement(), now.statement());
-            parts.add(part("statement", words.statement(), false, changed, List.of(), text, List.of(), round, open, links, words, locale,
-                    submitted, null));
+            EasyText easyStatement = easy.map(content -> new EasyText(null, content.statement(), List.of())).orElse(null);
+            parts.add(part("statement", words.statement(), false, changed, List.of(), text, List.of(), easyStatement, round, open, links, words,
+                    locale, submitted, null));
         }
         for (Content.Item item : now.items()) {
             Content.Item old = oldItems.get(item.key());
@@ -154,8 +157,9 @@ public class PageRenderer {
                     : old == null ? List.of(equal(item.description())) : ops(old.description(), item.description());
             boolean changed = old != null && !(Objects.equals(old.title(), item.title()) && Objects.equals(old.description(), item.description())
                     && old.behaviours().equals(item.behaviours()));
-            parts.add(part(item.key(), item.title(), isNew, changed, title, text, item.behaviours(), round, open, links, words, locale, submitted,
-                    item.key()));
+            EasyText easyItem = easyText(easyItems.get(item.key()));
+            parts.add(part(item.key(), easyItem == null ? item.title() : easyItem.title(), isNew, changed, title, text, item.behaviours(), easyItem,
+                    round, open, links, words, locale, submitted, item.key()));
         }
         List<String> removed = before.map(content -> content.items().stream()
                 .filter(item -> now.items().stream().noneMatch(kept -> kept.key().equals(item.key())))
@@ -163,12 +167,13 @@ public class PageRenderer {
         String heading = elementName(round.element(), words) + " — " + words.draftVersion(round.version());
         return Templates.consultation(new ConsultationPageModel(frame, round.question(),
                 open ? words.openUntil(deadline) : words.closedNotice(deadline), open, notice, problem, heading,
-                draft.language().equals(language) ? null : draft.language(),
+                draft.language().equals(language) ? null : draft.language(), easy.isPresent(),
                 data.adopted().map(adopted -> words.changesNote(adopted.version())).orElse(null), parts, removed)).render();
     }
 
     private ConsultationPageModel.Part part(String key, String label, boolean isNew, boolean changed, List<ConsultationPageModel.Diffed> title,
-                                            List<ConsultationPageModel.Diffed> text, List<String> behaviours, ParticipationView round, boolean open,
+                                            List<ConsultationPageModel.Diffed> text, List<String> behaviours, EasyText easy, ParticipationView round,
+                                            boolean open,
                                             Function<String, String> links, PageMessages words, Locale locale, Submitted submitted, String item) {
         String legend = words.feedbackOn(label);
         List<ConsultationPageModel.Own> own = new ArrayList<>();
@@ -196,7 +201,7 @@ public class PageRenderer {
                     refused ? submitted.stance() : null, refused ? submitted.text() : "",
                     refused ? submitted.stanceError() : null, refused ? submitted.textError() : null, words.send(), words.textHint(MAX_TEXT));
         }
-        return new ConsultationPageModel.Part("part-" + key, label, isNew, changed, title, text, behaviours, own, newForm);
+        return new ConsultationPageModel.Part("part-" + key, label, isNew, changed, title, text, behaviours, easy, own, newForm);
     }
 
     /**
@@ -217,17 +222,21 @@ public class PageRenderer {
         PageFrame frame = new PageFrame(language, data.organization(), words.acknowledgementTitle(), words, languages,
                 words.footer(data.organization()));
         if (text == null) {
-            return Templates.acknowledgement(new AcknowledgementPageModel(frame, null, null, null, null, List.of(), null,
+            return Templates.acknowledgement(new AcknowledgementPageModel(frame, null, null, null, null, null, false, List.of(), null,
                     words.replacedText(data.organization()), null, null)).render();
         }
         Content content = text.content();
+        Map<String, Content.Item> easyItems = easyItems(data.easyRead());
         List<AcknowledgementPageModel.Item> items = content.items().stream()
-                .map(item -> new AcknowledgementPageModel.Item(item.key(), item.title(), item.description(), item.behaviours())).toList();
+                .map(item -> new AcknowledgementPageModel.Item(item.key(), item.title(), item.description(), item.behaviours(),
+                        easyText(easyItems.get(item.key()))))
+                .toList();
         String acknowledged = notice == null ? data.acknowledged().map(found -> words.acknowledgedAlready(dateTime(found.acknowledgedAt(), locale)))
                 .orElse(null) : null;
         String heading = elementName(text.element(), words) + " — " + words.adoptedVersion(text.version());
         return Templates.acknowledgement(new AcknowledgementPageModel(frame, words.acknowledgementIntro(data.name(), data.organization()), heading,
-                text.language().equals(language) ? null : text.language(), content.statement(), items, notice, null, acknowledged, action))
+                text.language().equals(language) ? null : text.language(), content.statement(),
+                data.easyRead().map(Content::statement).orElse(null), data.easyRead().isPresent(), items, notice, null, acknowledged, action))
                 .render();
     }
 
@@ -249,6 +258,16 @@ public class PageRenderer {
         }
         return "default-src 'none'; style-src " + (digests.isEmpty() ? "'none'" : String.join(" ", digests))
                 + "; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** The items of an easy-read text by key: it has exactly the version's keys, so each part finds its own. */
+    private static Map<String, Content.Item> easyItems(Optional<Content> easyRead) {
+        return easyRead.map(content -> content.items().stream().collect(Collectors.toMap(Content.Item::key, item -> item)))
+                .orElse(Map.of());
+    }
+
+    private static EasyText easyText(Content.Item item) {
+        return item == null ? null : new EasyText(item.title(), item.description(), item.behaviours());
     }
 
     static String anchor(String item) {

@@ -3,9 +3,11 @@ package org.waarom.api.page.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.LanguageNegotiation;
+import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
 import org.waarom.api.consultation.rest.ParticipationView;
 import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.TranslationService;
@@ -19,7 +21,8 @@ import java.util.Optional;
 /**
  * What the consultation page shows its invited participant, read in one transaction: the round as the API's
  * participation read gives it (question, deadline, status, their own feedback), the consulted text in the language
- * asked for (with the API's fallback), and the version in effect in that same language to show what changes.
+ * asked for (with the API's fallback), the version in effect in that same language to show what changes, and, for a
+ * participant invited as a client, the consulted text's easy-read text in that language (shown first).
  */
 @ApplicationScoped
 public class ConsultationPageService {
@@ -40,8 +43,10 @@ public class ConsultationPageService {
      * @param draft     the consulted version, localized
      * @param adopted   the version in effect, in the draft's language; empty when there is none, or not in that language
      * @param languages the languages the draft can be read in (the page offers them)
+     * @param easyRead  the draft's approved easy-read text in the draft's language, for an invitation of audience CLIENTS; else empty
      */
-    public record ConsultationPageData(ParticipationView round, VersionView draft, Optional<VersionView> adopted, List<String> languages) {
+    public record ConsultationPageData(ParticipationView round, VersionView draft, Optional<VersionView> adopted, List<String> languages,
+                                       Optional<Content> easyRead) {
     }
 
     @Transactional
@@ -53,6 +58,7 @@ public class ConsultationPageService {
         Optional<VersionView> adopted = VersionService.inEffect(version.element, now)
                 .map(inEffect -> translations.localize(inEffect, LanguageNegotiation.of(draft.language(), null), now).value())
                 .filter(inEffect -> inEffect.language().equals(draft.language()));
-        return new ConsultationPageData(round, draft, adopted, translations.languages(version));
+        Optional<Content> easyRead = round.audience() == Audience.CLIENTS ? translations.easyRead(version, draft.language()) : Optional.empty();
+        return new ConsultationPageData(round, draft, adopted, translations.languages(version), easyRead);
     }
 }

@@ -31,7 +31,7 @@ class CurrentValuesCsvTest {
 
     @Test
     void theBytesOfBothDialects() {
-        CurrentValuesView values = new CurrentValuesView("zorg-a", 3, Instant.parse("2026-03-02T00:00:00Z"), "nl", null,
+        CurrentValuesView values = new CurrentValuesView("zorg-a", 3, Instant.parse("2026-03-02T00:00:00Z"), "nl", "standard", null,
                 List.of(new Content.Item("respect", "Respect", "=1+2", List.of("\tWe vragen.", "Eén; twee"))));
         assertThat(CurrentValuesCsv.write(values, CurrentValuesCsv.Dialect.RFC4180).getBytes(StandardCharsets.UTF_8)).asString(StandardCharsets.UTF_8)
                 .isEqualTo("key,title,description,behaviours,version,effective_from,language\r\n"
