@@ -61,6 +61,7 @@ public class AccessFilter {
     private static final Map<Method, Optional<Requires>> REQUIRES = new ConcurrentHashMap<>();
     private static final Map<Method, Optional<PublicWhen>> PUBLIC_WHEN = new ConcurrentHashMap<>();
     private static final Map<Method, Optional<AcceptsToken>> ACCEPTS_TOKEN = new ConcurrentHashMap<>();
+    private static final Map<Method, Optional<TokenPage>> TOKEN_PAGE = new ConcurrentHashMap<>();
 
     /**
      * Request property set when a URL token admitted the request: the organisation it was valid for. The
@@ -76,9 +77,11 @@ public class AccessFilter {
     private final CalendarFeedService calendarFeeds;
     private final InvitationService invitations;
     private final OrganizationService organizations;
+    private final TokenPageRefusals pageRefusals;
 
     AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
-                 CalendarFeedService calendarFeeds, InvitationService invitations, OrganizationService organizations) {
+                 CalendarFeedService calendarFeeds, InvitationService invitations, OrganizationService organizations,
+                 TokenPageRefusals pageRefusals) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -87,6 +90,7 @@ public class AccessFilter {
         this.calendarFeeds = calendarFeeds;
         this.invitations = invitations;
         this.organizations = organizations;
+        this.pageRefusals = pageRefusals;
     }
 
     // Non-blocking filters must come before every other (non-pre-matching) filter; authentication does anyway.
@@ -96,6 +100,10 @@ public class AccessFilter {
         Requires requires = annotation(REQUIRES, method, Requires.class);
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         long wait = throttle.retryAfterSeconds(address);
+        TokenPage page = annotation(TOKEN_PAGE, method, TokenPage.class);
+        if (page != null) {
+            return checkPageToken(request, page.value(), address, wait);
+        }
         if (wait > 0) {
             return Uni.createFrom().item(Response.fromResponse(ProblemResponses.of(ProblemKind.TOO_MANY_REQUESTS,
                     "Too many failed authentications from your address; retry in " + wait + " s", request.getUriInfo()))
@@ -155,6 +163,36 @@ public class AccessFilter {
         requestActor.authenticate(caller.get());
         request.setProperty(TOKEN_GRANT, organization);
         return null;
+    }
+
+    /**
+     * A {@link TokenPage page} is its link's: the token in the query is the whole grant, whatever else the request carries.
+     * Refusals are pages, and one page for every invalid token, so that a page never tells which tokens exist.
+     */
+    private Uni<Response> checkPageToken(ContainerRequestContext request, TokenPage.Kind kind, String address, long wait) {
+        if (wait > 0) {
+            return Uni.createFrom().item(pageRefusals.refuse(request, TokenPageRefusals.Reason.TOO_MANY_ATTEMPTS, wait));
+        }
+        String token = request.getUriInfo().getQueryParameters().getFirst(AcceptsToken.QUERY_PARAMETER);
+        String organization = request.getUriInfo().getPathParameters().getFirst("org");
+        CurrentActor requestActor = ClientProxy.unwrap(actor);
+        if (token == null) {
+            return Uni.createFrom().item(pageRefusals.refuse(request, TokenPageRefusals.Reason.LINK_NOT_VALID, 0));
+        }
+        return ReadCache.blocking(() -> {
+            Optional<Caller> caller = switch (kind) {
+                case CONSULTATION_INVITATION -> invitations.admitToPage(token, organization, request.getUriInfo().getPathParameters().getFirst("id"));
+            };
+            if (caller.isEmpty()) {
+                throttle.recordFailure(address);
+                // The path only: the query holds the token.
+                LOG.debugf("Failed %s page authentication from %s on %s", kind, address, request.getUriInfo().getPath());
+                return pageRefusals.refuse(request, TokenPageRefusals.Reason.LINK_NOT_VALID, 0);
+            }
+            requestActor.authenticate(caller.get());
+            request.setProperty(TOKEN_GRANT, organization);
+            return null;
+        });
     }
 
     /**

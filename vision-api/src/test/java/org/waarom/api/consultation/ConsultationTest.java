@@ -279,14 +279,14 @@ class ConsultationTest {
         Response invitation = invite(org, id, "CLIENTS", "Cliëntenraad");
         invitation.then().statusCode(201).header("Location", containsString("/consultations/" + id + "/invitations/"))
                 .body("token", startsWith("winv_")).body("audience", equalTo("CLIENTS"))
-                .body("link", containsString("/api/v1/organizations/" + org + "/consultations/" + id + "/participation?token=winv_"));
+                .body("link", containsString("/pages/" + org + "/consultations/" + id + "?token=winv_"));
         String token = invitation.jsonPath().getString("token");
         assertThat(token).hasSize(5 + 43);
         asAdmin().get(consultation(org, id) + "/invitations").then().body("total", equalTo(1))
                 .body("items[0].label", equalTo("Cliëntenraad")).body("items[0]", not(hasKey("token")));
 
-        // What the link leads to: the question, the text, and (later) the participant's own feedback.
-        given().get(invitation.jsonPath().getString("link")).then().statusCode(200)
+        // What the link's page shows, for programs: the question, the text, and (later) the participant's own feedback.
+        given().queryParam("token", token).get(consultation(org, id) + "/participation").then().statusCode(200)
                 .body("question", equalTo("Herken je je hierin?")).body("content.statement", startsWith("Wij streven"))
                 .body("audience", equalTo("CLIENTS")).body("feedback", hasSize(0));
         Response given = feedback(given().queryParam("token", token), org, id, Map.of("item", "inclusie"), "CONCERN", "Wij willen meer inspraak.");

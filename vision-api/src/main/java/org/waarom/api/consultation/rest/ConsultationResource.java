@@ -122,7 +122,8 @@ public class ConsultationResource {
     @SecurityRequirement(name = INVITATION_SCHEME)
     @Operation(operationId = "getParticipation", summary = "The round as a participant sees it",
             description = "The question, the deadline, the text under consultation (anchor "
-                    + "feedback to its statement or its item keys) and the caller's own feedback. This is where an invitation's `link` leads.")
+                    + "feedback to its statement or its item keys) and the caller's own feedback: what an invitation's `link` shows a person as a page, "
+                    + "for programs.")
     @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY, description = TOKEN_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING), example = TOKEN_EXAMPLE)
     @APIResponse(responseCode = "200", description = "The round, for this participant",
@@ -203,7 +204,7 @@ public class ConsultationResource {
     @Requires(Permission.CONSULTATION_MANAGE)
     @Operation(operationId = "createInvitation", summary = "Invite a participant without an account",
             description = "For one of the round's audiences (clients, families, partner organisations, …). The answer holds the token and a "
-                    + "ready `link` (…/consultations/{id}/participation?token=…), this once only. The token gives and changes its own feedback in "
+                    + "ready `link` to the consultation page for people (/pages/{org}/consultations/{id}?token=…), this once only. The token gives and changes its own feedback in "
                     + "this round until the round closes or the invitation is revoked, and nothing else. 409 once the round is closed.")
     @APIResponse(responseCode = "201", description = "The invitation, with its token and link shown once",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
@@ -211,7 +212,8 @@ public class ConsultationResource {
     public Response invite(@PathParam("org") String org, @PathParam("id") String id,
                            @Valid @NotNull(message = "a JSON object is required") CreateInvitationRequest request, @Context UriInfo uriInfo) {
         InvitationView created = invitations.create(org, id(id), request);
-        String link = uriInfo.getBaseUriBuilder().path(ConsultationResource.class).path("{id}/participation")
+        // The link a person opens: the consultation page (outside /api/); programs use …/participation with the same token.
+        String link = uriInfo.getBaseUriBuilder().path("/pages/{org}/consultations/{id}")
                 .queryParam(AcceptsToken.QUERY_PARAMETER, created.token()).build(org, created.consultation()).toString();
         URI location = uriInfo.getBaseUriBuilder().path(ConsultationResource.class).path("{id}/invitations/{invitationId}")
                 .build(org, created.consultation(), created.id());

@@ -17,9 +17,10 @@ public record InvitationView(
         @Schema(description = "The invitation token: shown once. It gives and changes its own feedback in this round while it is open, nothing else.",
                 examples = "winv_Jx3lq0Vd8m2KcR7tY1uP5wZ9aB4eH6nS0fG3iL8oQ2v") String token,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "The link to hand out (shown once, it holds the token): reads the round as the participant sees it; "
-                + "feedback goes to …/consultations/{id}/feedback with the same `?token=`",
-                examples = "https://waarom.zorg-a.be/api/v1/organizations/zorg-a/consultations/12/participation?token=winv_Jx3lq0Vd8m2KcR7tY1uP5wZ9aB4eH6nS0fG3iL8oQ2v")
+        @Schema(description = "The link to hand out (shown once, it holds the token): the consultation page, where the person reads the draft "
+                + "and gives, changes and withdraws their feedback in a browser. A program reads the same round as JSON at "
+                + "…/consultations/{id}/participation and gives feedback at …/consultations/{id}/feedback, with the same `?token=`",
+                examples = "https://waarom.zorg-a.be/pages/zorg-a/consultations/12?token=winv_Jx3lq0Vd8m2KcR7tY1uP5wZ9aB4eH6nS0fG3iL8oQ2v")
         String link,
         @Schema(examples = "an@zorg-a.be") String createdBy,
         Instant createdAt,

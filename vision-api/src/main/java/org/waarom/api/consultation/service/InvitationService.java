@@ -100,6 +100,19 @@ public class InvitationService {
      */
     @Transactional
     public Optional<Caller> authenticate(String presented, String org, String consultationId) {
+        return admit(presented, org, consultationId, true);
+    }
+
+    /**
+     * As {@link #authenticate}, for the round's page: the invitation also admits its holder after the round closed, to read
+     * the text and their own feedback; giving or changing feedback is then refused by the round itself (409).
+     */
+    @Transactional
+    public Optional<Caller> admitToPage(String presented, String org, String consultationId) {
+        return admit(presented, org, consultationId, false);
+    }
+
+    private Optional<Caller> admit(String presented, String org, String consultationId, boolean onlyWhileOpen) {
         if (!IssuedToken.plausible(presented, PREFIX) || org == null || consultationId == null) {
             return Optional.empty();
         }
@@ -109,7 +122,7 @@ public class InvitationService {
                 .filter(invitation -> invitation.admits(hash))
                 .filter(invitation -> invitation.consultation.id.toString().equals(consultationId))
                 .filter(invitation -> invitation.consultation.organization.slug.equals(org))
-                .filter(invitation -> invitation.consultation.takesFeedbackAt(now));
+                .filter(invitation -> !onlyWhileOpen || invitation.consultation.takesFeedbackAt(now));
         found.ifPresent(invitation -> invitation.recordUse(now));
         // No roles: AccessFilter lets it through on the invitation alone, and it holds no permission anywhere else.
         return found.map(invitation -> new Caller(invitation.label, CREDENTIAL_PREFIX + invitation.id, Set.of(), Map.of()));

@@ -29,7 +29,8 @@ public class DiffService {
         return new VersionDiff(fromNumber, toNumber, diffStatement(from.statement(), to.statement()), diffItems(from.items(), to.items()));
     }
 
-    VersionDiff.StatementDiff diffStatement(String from, String to) {
+    /** A word diff of two texts (null counts as empty): what the statement's diff is, for any text. */
+    public VersionDiff.StatementDiff diffStatement(String from, String to) {
         List<String> oldTokens = tokens(from);
         List<String> newTokens = tokens(to);
         List<VersionDiff.Operation> ops = new ArrayList<>();

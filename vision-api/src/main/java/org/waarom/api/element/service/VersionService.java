@@ -348,7 +348,7 @@ public class VersionService {
     }
 
     /** Effective from is inclusive, effective to exclusive, so at every instant at most one version is in effect. */
-    private static Optional<ElementVersion> inEffect(Element element, Instant at) {
+    public static Optional<ElementVersion> inEffect(Element element, Instant at) {
         return ElementVersion.find("element = ?1 and effectiveFrom <= ?2 and (effectiveTo is null or effectiveTo > ?2)", element, at)
                 .firstResultOptional();
     }

@@ -1,0 +1,31 @@
+package org.waarom.api.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an HTML page for people without an account, reached by a capability link: the token of the {@link Kind}
+ * named here, in the query ({@code ?token=…}, never in the path, which the access log records). {@link AccessFilter}
+ * admits the page's request on that token alone (an {@code Authorization} header is ignored: the page is the token
+ * holder's), with the same checks as the API's own URL tokens: scope, revocation, the throttle of failed attempts, and
+ * the token's name in the audit log. Refusals are pages too ({@link TokenPageRefusals}), and they say nothing about
+ * which tokens or organisations exist.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface TokenPage {
+
+    /** Which kind of link reaches the page. */
+    Kind value();
+
+    enum Kind {
+        /**
+         * A consultation invitation ({@code winv_…}) on its own round's page. Unlike on the API, the page admits it also
+         * after the round closed, to show the text and the person's own feedback read-only; giving or changing feedback
+         * then answers that the round is closed.
+         */
+        CONSULTATION_INVITATION
+    }
+}
