@@ -21,6 +21,8 @@ import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.review.ReviewTask;
+import org.waarom.api.review.service.ReviewLinkService;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -78,10 +80,12 @@ public class AccessFilter {
     private final InvitationService invitations;
     private final OrganizationService organizations;
     private final TokenPageRefusals pageRefusals;
+    private final ReviewLinkService reviewLinks;
 
     AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
                  CalendarFeedService calendarFeeds, InvitationService invitations, OrganizationService organizations,
-                 TokenPageRefusals pageRefusals) {
+                 TokenPageRefusals pageRefusals, ReviewLinkService reviewLinks) {
+        this.reviewLinks = reviewLinks;
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -182,6 +186,11 @@ public class AccessFilter {
         return ReadCache.blocking(() -> {
             Optional<Caller> caller = switch (kind) {
                 case CONSULTATION_INVITATION -> invitations.admitToPage(token, organization, request.getUriInfo().getPathParameters().getFirst("id"));
+                case REVIEW_LINK -> token.startsWith(CalendarFeedService.PREFIX)
+                        ? calendarFeeds.authenticate(token, organization).filter(feed -> openTaskOf(organization, request))
+                        : reviewLinks.admitToPage(token, organization, request.getUriInfo().getPathParameters().getFirst("id"));
+                case REVIEW_OVERVIEW -> token.startsWith(CalendarFeedService.PREFIX)
+                        ? calendarFeeds.authenticate(token, organization) : reviewLinks.admitToOverview(token, organization);
             };
             if (caller.isEmpty()) {
                 throttle.recordFailure(address);
@@ -193,6 +202,16 @@ public class AccessFilter {
             request.setProperty(TOKEN_GRANT, organization);
             return null;
         });
+    }
+
+    /** Whether the request's task ({@code id} in the path) is an open review task of the organisation: a calendar feed reads no other. */
+    private static boolean openTaskOf(String organization, ContainerRequestContext request) {
+        try {
+            long id = Long.parseLong(request.getUriInfo().getPathParameters().getFirst("id"));
+            return ReviewTask.count("id = ?1 and organization.slug = ?2 and status = ?3", id, organization, ReviewTask.Status.OPEN) == 1;
+        } catch (NumberFormatException notAnId) {
+            return false;
+        }
     }
 
     /**

@@ -26,6 +26,17 @@ public @interface TokenPage {
          * after the round closed, to show the text and the person's own feedback read-only; giving or changing feedback
          * then answers that the round is closed.
          */
-        CONSULTATION_INVITATION
+        CONSULTATION_INVITATION,
+        /**
+         * A review link ({@code wrev_…}) on its own task's review page, while the task is open: reads and decides as its
+         * recipient. A calendar feed's token ({@code wcal_…}) reads the review page of any open task of its organisation, and
+         * decides none.
+         */
+        REVIEW_LINK,
+        /**
+         * The quality manager's overview of an organisation's open reviews (read-only): a calendar feed's token, or a review
+         * link of the organisation while its task is open.
+         */
+        REVIEW_OVERVIEW
     }
 }

@@ -153,6 +153,10 @@ class PermissionTableTest {
             POST   /pages/{org}/consultations/{id}/feedback                                        page:consultation-invitation
             POST   /pages/{org}/consultations/{id}/feedback/{feedbackId}                           page:consultation-invitation
             POST   /pages/{org}/consultations/{id}/feedback/{feedbackId}/withdrawal                page:consultation-invitation
+            GET    /pages/{org}/review-tasks/{id}                                                  page:review-link
+            POST   /pages/{org}/review-tasks/{id}/confirmation                                     page:review-link
+            POST   /pages/{org}/review-tasks/{id}/revision                                         page:review-link
+            GET    /pages/{org}/reviews                                                            page:review-overview
             """;
 
     @Test
