@@ -81,6 +81,10 @@ public class IncomingWebhook {
         if (!content.addressedTo().isBlank()) {
             text.append('\n').append(escape(content.addressedTo()));
         }
+        // Slack's <url|label> is a link; Teams shows the line as written, which still opens.
+        for (ReminderContent.PersonLink link : content.links()) {
+            text.append('\n').append('<').append(link.review()).append('|').append(escape(link.label())).append('>');
+        }
         return text.toString();
     }
 

@@ -184,10 +184,19 @@ public class ReminderService {
             }
             case CREATED -> logAbandoned(task, kind, channel);
         }
+        if (recording.get().outcome() == ReminderRecording.Outcome.EXISTED) {
+            // The links of a record are shown once, in the answer that made them: sending it again needs new ones.
+            Optional<Reminder> relinked = relink(task, reminder);
+            if (relinked.isEmpty()) {
+                return true;
+            }
+            reminder = relinked.get();
+        }
+        ReminderContent message = writer.withLinks(content, reminder.links());
         try {
             switch (channel) {
-                case EMAIL -> mailer.send(reminder.id(), content, addressees.to(), addressees.cc());
-                case WEBHOOK -> webhook.send(content);
+                case EMAIL -> mailer.send(reminder.id(), message, addressees.to(), addressees.cc());
+                case WEBHOOK -> webhook.send(message);
             }
         } catch (RuntimeException e) {
             String error = describe(e);
@@ -212,6 +221,19 @@ public class ReminderService {
             if (e.isPermanent()) {
                 LOG.errorf("Reminder %s by %s of task %d in %s refused by the vision-api, not sent: %s",
                         reminder.kind(), reminder.channel(), task.id(), task.organization(), e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The reminder with new links, or empty when the API refuses for good (sent meanwhile, task closed): logged, not sent. */
+    private Optional<Reminder> relink(ReviewTask task, Reminder reminder) {
+        try {
+            return Optional.of(api.replaceReminderLinks(task.organization(), task.id(), reminder.id()));
+        } catch (VisionApiException e) {
+            if (e.isPermanent()) {
+                LOG.infof("Reminder %d of task %d in %s is not sent again: %s", reminder.id(), task.id(), task.organization(), e.getMessage());
                 return Optional.empty();
             }
             throw e;

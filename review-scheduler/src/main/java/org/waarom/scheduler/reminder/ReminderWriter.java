@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.waarom.scheduler.api.Organization;
 import org.waarom.scheduler.api.Recipient;
 import org.waarom.scheduler.api.Reminder;
+import org.waarom.scheduler.api.ReviewLink;
 import org.waarom.scheduler.api.ReviewTask;
 
 import java.time.LocalDate;
@@ -84,7 +85,19 @@ public class ReminderWriter {
                 words.footer(organizationName, task.id()),
                 names.isEmpty() ? "" : words.webhookFor(names),
                 new ReminderContent.Labels(words.labelOrganization(), words.labelElement(), words.labelReason(),
-                        words.labelDueDate(), words.labelAction()));
+                        words.labelDueDate(), words.labelAction()), List.of());
+    }
+
+    /** {@code content} with each recipient's review link and overview, worded in its language. */
+    public ReminderContent withLinks(ReminderContent content, List<ReviewLink> links) {
+        ReminderMessages words = switch (content.language()) {
+            case DUTCH -> dutch;
+            case FRENCH -> french;
+            default -> english;
+        };
+        return content.withLinks(links.stream().map(link -> new ReminderContent.PersonLink(
+                words.openReview(link.recipient().name() == null || link.recipient().name().isBlank() ? link.recipient().email() : link.recipient().name()),
+                link.link(), link.overview(), words.overview())).toList());
     }
 
     /** {@code nl}, {@code fr} or {@code en}: the organisation's default language when it is one of these. */

@@ -303,6 +303,8 @@ class ReminderServiceTest {
 
         MimeMessage mail = onlyMail();
         assertThat(mail.getHeader("Message-ID")).containsExactly("<reminder-905@waarom>");
+        assertThat(text(mail)).contains("An: open the review and decide: http://localhost:8080/pages/zorg-a/review-tasks/73?token=wrev_retried",
+                "all open reviews: http://localhost:8080/pages/zorg-a/reviews?token=wrev_retried");
         stub.verify(1, postRequestedFor(urlPathEqualTo(VisionApiStub.INCOMING_WEBHOOK)));
         stub.verify(patchRequestedFor(urlPathEqualTo("/api/v1/organizations/zorg-a/review-tasks/73/reminders/905"))
                 .withRequestBody(equalToJson("{\"status\":\"SENT\"}")));
@@ -515,6 +517,14 @@ class ReminderServiceTest {
         stub.stubFor(post(urlPathEqualTo("/api/v1/organizations/" + organization + "/review-tasks/" + task + "/reminders"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
                 .willReturn(aConflict(existing)));
+        // Sending it again takes new links: the API shows a link only in the answer that made it.
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(existing);
+        if (id.find()) {
+            String relinked = existing.substring(0, existing.lastIndexOf('}')) + ",\"links\":[{\"recipient\":{\"name\":\"An\",\"email\":\"an@zorg-a.be\"},"
+                    + "\"link\":\"http://localhost:8080/pages/" + organization + "/review-tasks/" + task + "?token=wrev_retried\"}]}";
+            stub.stubFor(post(urlPathEqualTo("/api/v1/organizations/" + organization + "/review-tasks/" + task + "/reminders/" + id.group(1) + "/links"))
+                    .willReturn(json(relinked)));
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder aConflict(String existing) {
