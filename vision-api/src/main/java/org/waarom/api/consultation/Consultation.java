@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.organization.Organization;
 
@@ -78,5 +79,23 @@ public class Consultation extends PanacheEntityBase {
     /** Whether it takes feedback at {@code now}: open and before its deadline (a passed deadline closes it, see ConsultationService). */
     public boolean takesFeedbackAt(Instant now) {
         return status == ConsultationStatus.OPEN && now.isBefore(deadline);
+    }
+
+    /**
+     * Whether its deadline has passed at {@code now} while the table still says OPEN: it reads as closed at its
+     * deadline, and the minutely sweep (or the next change of its version) records that.
+     */
+    public boolean closedUnrecordedAt(Instant now) {
+        return status == ConsultationStatus.OPEN && !now.isBefore(deadline);
+    }
+
+    /** Its status as read at {@code now}: CLOSED from its deadline on, whether or not that is recorded yet. */
+    public ConsultationStatus statusAt(Instant now) {
+        return closedUnrecordedAt(now) ? ConsultationStatus.CLOSED : status;
+    }
+
+    /** When it closed, as read at {@code now}: its deadline once that has passed unrecorded; null while open. */
+    public Instant closedAtAsOf(Instant now) {
+        return closedUnrecordedAt(now) ? deadline : closedAt;
     }
 }

@@ -33,6 +33,7 @@ import org.waarom.api.goal.rest.GoalView;
 import org.waarom.api.goal.rest.IndicatorView;
 import org.waarom.api.goal.rest.MeasurementRequest;
 import org.waarom.api.goal.service.GoalService;
+import org.waarom.api.goal.service.IndicatorService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.service.OrganizationService;
@@ -93,10 +94,12 @@ public class DemoOrganization {
     private final AcknowledgementService acknowledgements;
     private final ReferenceService references;
     private final GoalService goals;
+    private final IndicatorService indicators;
 
     DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json,
                      ConsultationService consultations, InvitationService invitations,
-                     AcknowledgementService acknowledgements, ReferenceService references, GoalService goals) {
+                     AcknowledgementService acknowledgements, ReferenceService references, GoalService goals,
+                     IndicatorService indicators) {
         this.config = config;
         this.organizations = organizations;
         this.versions = versions;
@@ -106,6 +109,7 @@ public class DemoOrganization {
         this.acknowledgements = acknowledgements;
         this.references = references;
         this.goals = goals;
+        this.indicators = indicators;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -209,9 +213,9 @@ public class DemoOrganization {
         GoalView goal = goals.create(slug, new CreateGoalRequest(request.kind(), parentId, request.title(), request.description(),
                 request.owner(), request.targetDate(), request.serves())).value();
         for (DemoIndicator demoIndicator : listOrNone(demoGoal.indicators())) {
-            IndicatorView indicator = goals.addIndicator(slug, goal.id(), demoIndicator.indicator());
+            IndicatorView indicator = indicators.addIndicator(slug, goal.id(), demoIndicator.indicator());
             for (MeasurementRequest measurement : listOrNone(demoIndicator.measurements())) {
-                measuring.add(() -> goals.measure(slug, indicator.id(), measurement));
+                measuring.add(() -> indicators.measure(slug, indicator.id(), measurement));
             }
         }
         for (DemoGoal operational : listOrNone(demoGoal.operationalGoals())) {

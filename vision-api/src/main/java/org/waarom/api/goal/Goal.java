@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 @Entity
 @Table(name = "goal")
@@ -82,5 +83,10 @@ public class Goal extends PanacheEntityBase {
 
     public List<String> servesList() {
         return serves.isEmpty() ? List.of() : Arrays.asList(serves.split(","));
+    }
+
+    /** The organisation's goal with this id; none for another organisation's. */
+    public static Optional<Goal> findIn(Organization organization, long id) {
+        return Goal.<Goal>find("id = ?1 and organization = ?2", id, organization).firstResultOptional();
     }
 }

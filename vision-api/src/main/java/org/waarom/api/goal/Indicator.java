@@ -12,9 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.waarom.api.organization.Organization;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A measurable sign that a goal is being realised: from a baseline towards a target. */
 @Entity
@@ -51,4 +53,9 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The organisation's indicator with this id; none for another organisation's. */
+    public static Optional<Indicator> findIn(Organization organization, long id) {
+        return Indicator.<Indicator>find("id = ?1 and goal.organization = ?2", id, organization).firstResultOptional();
+    }
 }

@@ -1,6 +1,7 @@
 package org.waarom.api.goal;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** A dated value of an indicator. The latest by date (then by recording) is the one that counts. */
 @Entity
@@ -39,4 +41,9 @@ public class Measurement extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** The measurement that counts for an indicator: the latest by date, and of one date the last recorded. */
+    public static Optional<Measurement> latestOf(Indicator indicator) {
+        return Measurement.<Measurement>find("indicator", Sort.descending("measuredAt", "id"), indicator).firstResultOptional();
+    }
 }

@@ -3,6 +3,7 @@ package org.waarom.api.security;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,21 +13,18 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.waarom.api.calendar.service.CalendarFeedService;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ProblemResponses;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.common.cache.RequestStamps;
-import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.service.OrganizationService;
-import org.waarom.api.review.ReviewTask;
-import org.waarom.api.review.service.ReviewLinkService;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  * <li>on an endpoint that {@link AcceptsToken accepts a URL token}, a token of the kind it names in the
  *     query: a calendar feed token (valid for the feed of its own organisation) or a consultation
- *     invitation (valid for its own feedback in its own open round); anything else such a token is
+ *     invitation (valid for its own feedback in its own open round), each resolved by the feature that issued it
+ *     ({@link CapabilityTokens}); anything else such a token is
  *     presented for answers 401, and a failed attempt counts towards the throttle like a bad key;</li>
  * <li>a {@link PublicWhen public read} that its organisation has opened is admitted as it is, and
  *     answered as {@link PublicAnswers} says.</li>
@@ -76,23 +75,19 @@ public class AccessFilter {
     private final AuthenticationThrottle throttle;
     private final CurrentActor actor;
     private final RequestStamps requestStamps;
-    private final CalendarFeedService calendarFeeds;
-    private final InvitationService invitations;
+    /** The URL tokens the features issue, one implementation per {@link AcceptsToken.Kind}. */
+    private final Instance<CapabilityTokens> urlTokens;
     private final OrganizationService organizations;
     private final TokenPageRefusals pageRefusals;
-    private final ReviewLinkService reviewLinks;
 
     AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
-                 CalendarFeedService calendarFeeds, InvitationService invitations, OrganizationService organizations,
-                 TokenPageRefusals pageRefusals, ReviewLinkService reviewLinks) {
-        this.reviewLinks = reviewLinks;
+                 Instance<CapabilityTokens> urlTokens, OrganizationService organizations, TokenPageRefusals pageRefusals) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
         this.actor = actor;
         this.requestStamps = requestStamps;
-        this.calendarFeeds = calendarFeeds;
-        this.invitations = invitations;
+        this.urlTokens = urlTokens;
         this.organizations = organizations;
         this.pageRefusals = pageRefusals;
     }
@@ -153,11 +148,10 @@ public class AccessFilter {
      */
     private Response checkUrlToken(ContainerRequestContext request, AcceptsToken.Kind kind, String token, String organization, String address,
                                    CurrentActor requestActor) {
-        Optional<Caller> caller = switch (kind) {
-            case CALENDAR_FEED -> calendarFeeds.authenticate(token, organization);
-            case CONSULTATION_INVITATION -> invitations.authenticate(token, organization,
-                    request.getUriInfo().getPathParameters().getFirst("id"));
-        };
+        Map<String, String> path = new HashMap<>();
+        request.getUriInfo().getPathParameters().forEach((name, values) -> path.put(name, values.isEmpty() ? null : values.get(0)));
+        Optional<Caller> caller = urlTokens.stream().filter(issued -> issued.kind() == kind).findFirst()
+                .flatMap(issued -> issued.resolve(path, token));
         if (caller.isEmpty()) {
             throttle.recordFailure(address);
             // The path only: the query holds the token.
@@ -184,14 +178,10 @@ public class AccessFilter {
             return Uni.createFrom().item(pageRefusals.refuse(request, TokenPageRefusals.Reason.LINK_NOT_VALID, 0));
         }
         return ReadCache.blocking(() -> {
-            Optional<Caller> caller = switch (kind) {
-                case CONSULTATION_INVITATION -> invitations.admitToPage(token, organization, request.getUriInfo().getPathParameters().getFirst("id"));
-                case REVIEW_LINK -> token.startsWith(CalendarFeedService.PREFIX)
-                        ? calendarFeeds.authenticate(token, organization).filter(feed -> openTaskOf(organization, request))
-                        : reviewLinks.admitToPage(token, organization, request.getUriInfo().getPathParameters().getFirst("id"));
-                case REVIEW_OVERVIEW -> token.startsWith(CalendarFeedService.PREFIX)
-                        ? calendarFeeds.authenticate(token, organization) : reviewLinks.admitToOverview(token, organization);
-            };
+            Map<String, String> path = new HashMap<>();
+            request.getUriInfo().getPathParameters().forEach((name, values) -> path.put(name, values.isEmpty() ? null : values.get(0)));
+            Optional<Caller> caller = urlTokens.stream().filter(issued -> issued.kind() == kind.token()).findFirst()
+                    .flatMap(issued -> issued.admitToPage(path, token));
             if (caller.isEmpty()) {
                 throttle.recordFailure(address);
                 // The path only: the query holds the token.
@@ -202,16 +192,6 @@ public class AccessFilter {
             request.setProperty(TOKEN_GRANT, organization);
             return null;
         });
-    }
-
-    /** Whether the request's task ({@code id} in the path) is an open review task of the organisation: a calendar feed reads no other. */
-    private static boolean openTaskOf(String organization, ContainerRequestContext request) {
-        try {
-            long id = Long.parseLong(request.getUriInfo().getPathParameters().getFirst("id"));
-            return ReviewTask.count("id = ?1 and organization.slug = ?2 and status = ?3", id, organization, ReviewTask.Status.OPEN) == 1;
-        } catch (NumberFormatException notAnId) {
-            return false;
-        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,6 +232,45 @@ class StrictRequestsTest {
         assertProblem(response, 400);
         assertThat(errorFields(response)).containsExactly("name");
         asAdmin().get(ORGANIZATIONS + "/" + org).then().header("ETag", tag).body("name", equalTo("Test " + org));
+    }
+
+    @ParameterizedTest(name = "name {0}")
+    @ValueSource(strings = {"\uFEFF", "\u00A0", "\u2003 \u3000", "\u2028"})
+    void textOfUnicodeWhitespaceOnlyIsBlank(String blank) {
+        String org = newOrganization("blank");
+        Response response = asAdmin().contentType(ContentType.JSON).body(Map.of("name", blank, "roles", List.of("reader")))
+                .post(ORGANIZATIONS + "/" + org + "/api-keys");
+
+        assertProblem(response, 400);
+        assertThat(errorFields(response)).containsExactly("name");
+        asAdmin().get(ORGANIZATIONS + "/" + org + "/api-keys").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aMergePatchTitleOfUnicodeWhitespaceOnlyIsBlank() {
+        String org = newOrganization("blank-goal");
+        Response created = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("kind", "STRATEGIC", "title", "Inclusief wonen", "serves", List.of("vision")))
+                .post(ORGANIZATIONS + "/" + org + "/goals");
+        String goal = ORGANIZATIONS + "/" + org + "/goals/" + created.then().statusCode(201).extract().path("id");
+
+        Response response = asAdmin().header("If-Match", created.header("ETag")).contentType(MERGE_PATCH).body("{\"title\": \"\\ufeff\"}")
+                .patch(goal);
+
+        assertProblem(response, 400);
+        assertThat(errorFields(response)).containsExactly("title");
+        asAdmin().get(goal).then().body("title", equalTo("Inclusief wonen"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOnAnOperationWithAnOptionalBodyIs415() {
+        String org = newOrganization("cancel-type");
+        String task = ORGANIZATIONS + "/" + org + "/review-tasks/" + asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("element", "vision", "reason", "MANUAL", "dueDate", "2027-01-01"))
+                .post(ORGANIZATIONS + "/" + org + "/review-tasks").then().statusCode(201).extract().path("id");
+
+        assertProblem(asAdmin().contentType("text/plain").body("{}".getBytes(StandardCharsets.UTF_8)).post(task + "/cancel"), 415);
+        asAdmin().get(task).then().body("status", equalTo("OPEN"));
     }
 
     @Test

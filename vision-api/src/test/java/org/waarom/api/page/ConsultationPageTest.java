@@ -108,6 +108,28 @@ class ConsultationPageTest {
     }
 
     @Test
+    void thePageSpeaksTheLanguageAskedForAndTheTextFallsBackAsTheApiDoes() {
+        Round round = roundWithAdoptedVersion("lang");
+        String translation = versions(round.org, "vision") + "/2/translations/fr";
+        asAdmin().contentType(ContentType.JSON).body(Map.of("status", "APPROVED", "content", Map.of(
+                        "statement", "Nous visons une société où chacun compte vraiment.",
+                        "items", List.of(Map.of("key", "inclusie", "title", "Inclusion", "description", "Chacun a sa place."),
+                                Map.of("key", "netwerk", "title", "Un réseau solide", "description", "Personne n'est seul.")))))
+                .put(translation).then().statusCode(201);
+
+        // French asked for: French words and the approved French text, offered beside Dutch; no diff, version 1 has no French.
+        String french = given().header("Accept-Language", "fr-BE, nl;q=0.5").get(pagePath(round)).then().statusCode(200).extract().asString();
+        assertThat(french).contains("<html lang=\"fr\"", "Donnez votre avis", "Un réseau solide", "hreflang=\"nl\"", "&amp;lang=nl")
+                .doesNotContain("compare");
+        // German asked for: German words, the Dutch text (the default language) marked as Dutch, with its diff.
+        String german = given().get(pagePath(round) + "&lang=de").then().statusCode(200).extract().asString();
+        assertThat(german).contains("<html lang=\"de\"", "Ihre Meinung zählt", "<div lang=\"nl\">", "Sterk netwerk", "mit Version 1 verglichen");
+        // A language the page has no words in: the text's language (else English); a malformed ?lang= is no reason to fail.
+        assertThat(given().get(pagePath(round) + "&lang=es").then().statusCode(200).extract().asString()).contains("<html lang=\"nl\"");
+        given().get(pagePath(round) + "&lang=%3Cx%3E").then().statusCode(200);
+    }
+
+    @Test
     void nothingAFormCanSendIsA500() {
         Round round = roundWithAdoptedVersion("nasty");
         List<Map<String, String>> forms = List.of(Map.of(), Map.of("anchor", "item:bestaat-niet", "stance", "SUPPORT", "text", "x"),

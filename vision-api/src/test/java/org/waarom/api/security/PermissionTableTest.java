@@ -94,6 +94,9 @@ class PermissionTableTest {
             GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}                        members
             PUT    /api/v1/organizations/{org}/elements/{type}/versions/{n}                        admin editor platform-admin
             DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}                        admin editor platform-admin
+            GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgement-links  admin platform-admin
+            POST   /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgement-links  admin platform-admin
+            DELETE /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgement-links/{id} admin platform-admin
             GET    /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements       members
             # For oneself; for someone else ('person') only admin and platform-admin: AcknowledgementTest
             POST   /api/v1/organizations/{org}/elements/{type}/versions/{n}/acknowledgements       members
@@ -149,6 +152,8 @@ class PermissionTableTest {
             GET    /api/v1/review-policies                                                         platform-admin service
             GET    /api/v1/review-tasks                                                            platform-admin service
             # Pages for people without an account: their link's token alone admits them (TokenPage), whatever else comes with it.
+            GET    /pages/{org}/acknowledgement                                                    page:acknowledgement-link
+            POST   /pages/{org}/acknowledgement                                                    page:acknowledgement-link
             GET    /pages/{org}/consultations/{id}                                                 page:consultation-invitation
             POST   /pages/{org}/consultations/{id}/feedback                                        page:consultation-invitation
             POST   /pages/{org}/consultations/{id}/feedback/{feedbackId}                           page:consultation-invitation

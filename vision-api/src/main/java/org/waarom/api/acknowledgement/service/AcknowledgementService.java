@@ -76,6 +76,16 @@ public class AcknowledgementService {
         ElementVersion version = version(organization, type, number);
         Caller caller = actor.caller().orElse(CurrentActor.SYSTEM);
         String person = person(org, caller, request == null ? null : request.person());
+        return record(organization, version, person, caller);
+    }
+
+    /**
+     * Records that {@code person} read {@code version}, sent by {@code caller}: what {@link #acknowledge} does once it knows
+     * who, and what an acknowledgement link's page does for its person. 409 unless the version is the ADOPTED one.
+     */
+    Recorded record(Organization organization, ElementVersion version, String person, Caller caller) {
+        ElementType type = version.element.type;
+        int number = version.number;
         if (version.status != VersionStatus.ADOPTED) {
             throw new ConflictException("Version " + number + " of the " + type.path() + " is " + version.status
                     + "; only the adopted version is acknowledged");
@@ -164,6 +174,14 @@ public class AcknowledgementService {
                         + "or acknowledge with your own token"));
     }
 
+    /** The person's acknowledgement of the version or of another with its basis (the latest), if they gave one. */
+    static Optional<AcknowledgementView> onBasis(ElementVersion version, String person) {
+        List<ElementVersion> counted = sharingBasis(version);
+        return counted.isEmpty() ? Optional.empty()
+                : Acknowledgement.<Acknowledgement>find("version in ?1 and person = ?2 order by version.number desc", counted, person)
+                .firstResultOptional().map(AcknowledgementService::view);
+    }
+
     /** The versions that share the version's acknowledgement basis, by number; none for a version never adopted. */
     private static List<ElementVersion> sharingBasis(ElementVersion version) {
         if (version.acknowledgementBasis == null) {
@@ -172,7 +190,7 @@ public class AcknowledgementService {
         return ElementVersion.list("element = ?1 and acknowledgementBasis = ?2 order by number", version.element, version.acknowledgementBasis);
     }
 
-    private static ElementVersion version(Organization organization, ElementType type, int number) {
+    static ElementVersion version(Organization organization, ElementType type, int number) {
         return ElementVersion.<ElementVersion>find("element.organization = ?1 and element.type = ?2 and number = ?3", organization, type, number)
                 .firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("The " + type.path() + " has no version " + number));

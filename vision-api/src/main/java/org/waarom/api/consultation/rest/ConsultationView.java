@@ -3,7 +3,7 @@ package org.waarom.api.consultation.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waarom.api.consultation.Audience;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.waarom.api.consultation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waarom.api.consultation.Audience;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.element.Content;
 
 import java.time.Instant;

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.ConflictException;
@@ -17,23 +18,23 @@ import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.ScheduledWork;
 import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
-import org.waarom.api.consultation.ConsultationStatus;
 import org.waarom.api.consultation.Feedback;
 import org.waarom.api.consultation.Invitation;
 import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.Anchor;
-import org.waarom.api.consultation.rest.ConsultationLink;
 import org.waarom.api.consultation.rest.ConsultationSummary;
 import org.waarom.api.consultation.rest.ConsultationView;
 import org.waarom.api.consultation.rest.FeedbackRequest;
 import org.waarom.api.consultation.rest.FeedbackView;
 import org.waarom.api.consultation.rest.OpenConsultationRequest;
 import org.waarom.api.consultation.rest.ParticipationView;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.Element;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.VersionStatus;
+import org.waarom.api.element.service.VersionChangeStarting;
 import org.waarom.api.element.service.VersionMapper;
 import org.waarom.api.element.service.VersionService;
 import org.waarom.api.event.EventType;
@@ -60,11 +61,12 @@ import java.util.Optional;
  * deadline (the version becomes a DRAFT again, to work the feedback in, and can then be adopted; the round
  * stays attached to it).
  *
- * <p><b>The deadline.</b> A round whose deadline has passed is closed the first time anything reads or
- * changes it or its version ({@link #closeDue}), in that transaction, with its {@code consultation.closed}
- * event; a sweep does the same every minute for rounds nobody looks at, so the event follows the deadline
- * closely. So no read ever shows an open round after its deadline, and the version's ETag changes exactly
- * when its status does.
+ * <p><b>The deadline.</b> A round whose deadline has passed <em>reads</em> as closed at its deadline (and its
+ * version as a draft again, see {@code VersionMapper.closedUnrecorded}) from that moment on; reads never write.
+ * The minutely sweep records the closing and its {@code consultation.closed} event, so the event follows the
+ * deadline closely; a change that depends on the round being closed (editing or adopting its version, opening
+ * another round, closing it by hand) records it first, in the change's transaction ({@link #closeDue}). The version's
+ * ETag as read counts an unrecorded closing as the revision that records it, so it is the same before and after.
  *
  * <p><b>Locks.</b> Opening and closing lock the element's row first (as every version change does), then
  * the round's; giving feedback locks the round's row only, so feedback never lands in a round that a
@@ -128,10 +130,13 @@ public class ConsultationService {
         return view(consultation, List.of(), false);
     }
 
-    /** Closes an open round by hand; its version becomes a draft again. 409 when it is closed already. */
+    /** Closes an open round by hand; its version becomes a draft again. 409 when it is closed already (by its deadline too). */
     @Transactional
     public ConsultationView close(String org, long id) {
         Consultation consultation = require(org, id);
+        if (consultation.closedUnrecordedAt(Instant.now(clock))) {
+            close(consultation, null);
+        }
         if (consultation.status == ConsultationStatus.CLOSED || !close(consultation, actor.name())) {
             throw new ConflictException("Consultation round " + id + " closed at " + consultation.closedAt
                     + (consultation.closedBy == null ? " (its deadline)" : " (by " + consultation.closedBy + ")"));
@@ -139,18 +144,17 @@ public class ConsultationService {
         return view(consultation, feedbackOf(consultation), true);
     }
 
-    /** One round with its summary and every feedback. */
+    /** One round with its summary and every feedback. Reads only. */
     @Transactional
     public ConsultationView get(String org, long id) {
         Consultation consultation = require(org, id);
         return view(consultation, feedbackOf(consultation), true);
     }
 
-    /** The organisation's rounds, newest first, optionally of one status and of one version. */
+    /** The organisation's rounds, newest first, optionally of one status (as read now) and of one version. Reads only. */
     @Transactional
     public Page<ConsultationView> list(String org, ConsultationStatus status, ElementType type, Integer number, PageRequest page) {
         Organization organization = organizations.require(org);
-        closeDue(organization);
         StringBuilder query = new StringBuilder("organization = :organization");
         Parameters parameters = Parameters.with("organization", organization);
         if (type != null) {
@@ -159,8 +163,9 @@ public class ConsultationService {
             parameters.and("version", version);
         }
         if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
+            // As read now: a round past its deadline is closed, recorded or not.
+            query.append(status == ConsultationStatus.OPEN ? " and status = :open and deadline > :now" : " and (status <> :open or deadline <= :now)");
+            parameters.and("open", ConsultationStatus.OPEN).and("now", Instant.now(clock));
         }
         var found = Consultation.<Consultation>find(query.toString(), Sort.descending("id"), parameters);
         List<ConsultationView> items = found.page(page.page(), page.size()).list().stream()
@@ -178,7 +183,7 @@ public class ConsultationService {
                 participant.credential()).stream().map(ConsultationService::view).toList();
         ElementVersion version = consultation.version;
         return new ParticipationView(consultation.id, consultation.organization.name, version.element.type.path(), version.number,
-                consultation.question, consultation.deadline, consultation.status, versionMapper.content(version),
+                consultation.question, consultation.deadline, consultation.statusAt(Instant.now(clock)), versionMapper.content(version),
                 invitation.map(found -> found.audience).orElse(null), own);
     }
 
@@ -238,20 +243,31 @@ public class ConsultationService {
         events.record(consultation.organization, EventType.FEEDBACK_WITHDRAWN, withdrawn);
     }
 
+    /** Before a change of the organisation's versions, in its transaction: what it sees and does is as of now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void closeDueBeforeVersionChange(@Observes VersionChangeStarting starting) {
+        closeDue(starting.organization());
+    }
+
     /**
-     * Closes the organisation's rounds whose deadline has passed, in the caller's transaction, before it reads or
+     * Closes the organisation's rounds whose deadline has passed, in the caller's (writing) transaction, before it
      * changes versions or rounds, so that what it sees and does is as of now.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void closeDue(Organization organization) {
+    private void closeDue(Organization organization) {
         List<Consultation> due = Consultation.list("organization = ?1 and status = ?2 and deadline <= ?3", Sort.by("id"),
                 organization, ConsultationStatus.OPEN, Instant.now(clock));
         due.forEach(consultation -> close(consultation, null));
     }
 
-    /** Closes every round whose deadline has passed, each in its own transaction, so that its event goes out even if nobody looks. */
-    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void closeDueRounds() {
+    /** The identity of the minutely sweep, e.g. to pause it ({@code Scheduler.pause}). */
+    public static final String DEADLINE_SWEEP = "consultation-deadline-sweep";
+
+    /**
+     * Records the closing of every round whose deadline has passed, each in its own transaction, so that its event goes
+     * out even if nobody changes anything: until then the round only reads as closed.
+     */
+    @Scheduled(identity = DEADLINE_SWEEP, every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void closeDueRounds() {
         scheduledWork.run("Closing overdue consultation rounds", this::closeDueRoundsNow);
     }
 
@@ -261,14 +277,6 @@ public class ConsultationService {
         for (Long id : due) {
             QuarkusTransaction.requiringNew().run(() -> Consultation.<Consultation>findByIdOptional(id).ifPresent(consultation -> close(consultation, null)));
         }
-    }
-
-    /** The links from a version to its rounds, oldest first (in {@code VersionView.consultations}). */
-    public static List<ConsultationLink> links(ElementVersion version) {
-        return Consultation.<Consultation>list("version", Sort.by("id"), version).stream()
-                .map(consultation -> new ConsultationLink(consultation.id, consultation.status, consultation.deadline, consultation.closedAt,
-                        "/api/v1/organizations/" + version.element.organization.slug + "/consultations/" + consultation.id))
-                .toList();
     }
 
     public static NotFoundException notFound(Object id) {
@@ -292,9 +300,10 @@ public class ConsultationService {
         consultation.closedBy = by;
         consultation.closedAt = by == null ? consultation.deadline : now;
         if (version.status == VersionStatus.IN_CONSULTATION) {
+            // At its deadline, recorded as it read since then (VersionMapper.view): changed by the system, at the deadline.
             version.status = VersionStatus.DRAFT;
             version.updatedBy = by == null ? CurrentActor.SYSTEM.name() : by;
-            version.updatedAt = now;
+            version.updatedAt = consultation.closedAt;
         }
         Consultation.flush();
         events.record(consultation.organization, EventType.CONSULTATION_CLOSED, new ConsultationClosing(consultation.id,
@@ -304,16 +313,12 @@ public class ConsultationService {
         return true;
     }
 
-    /** Round {@code id} of the organisation, or 404; closed first if its deadline has passed. */
+    /** Round {@code id} of the organisation, or 404. */
     private Consultation require(String org, long id) {
         Organization organization = organizations.require(org);
-        Consultation consultation = Consultation.<Consultation>findByIdOptional(id)
+        return Consultation.<Consultation>findByIdOptional(id)
                 .filter(found -> found.organization.id.equals(organization.id))
                 .orElseThrow(() -> notFound(id));
-        if (consultation.status == ConsultationStatus.OPEN && !consultation.deadline.isAfter(Instant.now(clock))) {
-            close(consultation, null);
-        }
-        return consultation;
     }
 
     /** Round {@code id}, locked, while it takes feedback; 409 once it is closed (by hand or by its deadline). */
@@ -382,11 +387,13 @@ public class ConsultationService {
         return Feedback.list("consultation", Sort.by("id"), consultation);
     }
 
+    /** The round as read now: past its deadline it is closed (at its deadline), whether or not the sweep has recorded it. */
     private ConsultationView view(Consultation consultation, List<Feedback> feedback, boolean withFeedback) {
         ElementVersion version = consultation.version;
+        Instant now = Instant.now(clock);
         return new ConsultationView(consultation.id, version.element.type.path(), version.number, consultation.question, consultation.deadline,
-                consultation.audiences(), consultation.status, consultation.openedBy, consultation.openedAt, consultation.closedBy,
-                consultation.closedAt, summary(consultation, feedback),
+                consultation.audiences(), consultation.statusAt(now), consultation.openedBy, consultation.openedAt, consultation.closedBy,
+                consultation.closedAtAsOf(now), summary(consultation, feedback),
                 withFeedback ? feedback.stream().map(ConsultationService::view).toList() : null);
     }
 

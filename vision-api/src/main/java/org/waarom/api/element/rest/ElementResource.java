@@ -191,6 +191,7 @@ public class ElementResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.VERSION_ADOPT)
     @Path("/{type}/versions/{n}/adopt")
     @Operation(operationId = "adoptVersion", summary = "Adopt a version",
@@ -206,6 +207,7 @@ public class ElementResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.VERSION_WRITE)
     @Path("/{type}/versions/{n}/restore")
     @Operation(operationId = "restoreVersion", summary = "Restore a version as a new draft",

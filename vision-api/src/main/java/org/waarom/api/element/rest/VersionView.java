@@ -1,7 +1,6 @@
 package org.waarom.api.element.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.waarom.api.consultation.rest.ConsultationLink;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.VersionStatus;
 

@@ -18,6 +18,7 @@ import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.TranslationStatus;
 import org.waarom.api.element.VersionStatus;
+import org.waarom.api.element.rest.ConsultationLink;
 import org.waarom.api.element.rest.TranslationList;
 import org.waarom.api.element.rest.TranslationRequest;
 import org.waarom.api.element.rest.TranslationView;
@@ -54,13 +55,16 @@ public class TranslationService {
     private final VersionMapper mapper;
     private final CurrentActor actor;
     private final EventService events;
+    private final VersionRounds rounds;
     private final Clock clock;
 
-    TranslationService(OrganizationService organizations, VersionMapper mapper, CurrentActor actor, EventService events, Clock clock) {
+    TranslationService(OrganizationService organizations, VersionMapper mapper, CurrentActor actor, EventService events, VersionRounds rounds,
+                       Clock clock) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.actor = actor;
         this.events = events;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
@@ -174,13 +178,14 @@ public class TranslationService {
                 .filter(language -> language.equals(defaultLanguage) || servable.containsKey(language)).toList();
         String language = negotiation.select(available, defaultLanguage);
         ElementTranslation translation = servable.get(language);
-        String versionTag = VersionMapper.etag(version);
-        Instant lastModified = latest(version.updatedAt, version.translationsChangedAt, organization.updatedAt,
+        List<ConsultationLink> links = rounds.of(version, now);
+        String versionTag = VersionMapper.etag(version, links);
+        Instant lastModified = latest(VersionMapper.updatedAt(version, links), version.translationsChangedAt, organization.updatedAt,
                 version.effectiveFrom != null && !version.effectiveFrom.isAfter(now) ? version.effectiveFrom : null);
         if (translation == null) {
-            return new Representation<>(mapper.view(version, source, defaultLanguage), versionTag, defaultLanguage, lastModified);
+            return new Representation<>(mapper.view(version, source, defaultLanguage, links), versionTag, defaultLanguage, lastModified);
         }
-        return new Representation<>(mapper.view(version, TranslationRules.served(source, contents.get(language)), language),
+        return new Representation<>(mapper.view(version, TranslationRules.served(source, contents.get(language)), language, links),
                 EntityTags.variant(versionTag, language + "-t" + translation.id + "." + translation.revision), language, lastModified);
     }
 

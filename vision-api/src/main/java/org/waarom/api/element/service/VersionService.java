@@ -2,6 +2,7 @@ package org.waarom.api.element.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.ConflictException;
@@ -21,16 +22,15 @@ import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.VersionStatus;
 import org.waarom.api.element.rest.AdoptRequest;
+import org.waarom.api.element.rest.ConsultationLink;
 import org.waarom.api.element.rest.ElementSummary;
 import org.waarom.api.element.rest.RestoreRequest;
 import org.waarom.api.element.rest.VersionRequest;
 import org.waarom.api.element.rest.VersionView;
-import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
-import org.waarom.api.review.service.ReviewService;
 import org.waarom.api.security.CurrentActor;
 
 import java.time.Clock;
@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,9 @@ import java.util.Optional;
  * version in effect at an instant, history and diffs. Every change locks the element's row first,
  * so the rules (one open version, numbering, adoption order) hold under concurrent requests, and
  * checks {@code If-Match} under that lock, so no update is ever lost.
+ *
+ * <p>The features built on versions are not called from here: they observe {@link VersionChangeStarting} (before a
+ * change locks the element) and {@link VersionAdopted}, synchronously and in the same transaction. Reads write nothing.
  */
 @ApplicationScoped
 public class VersionService {
@@ -54,28 +58,31 @@ public class VersionService {
     private final DiffService diffs;
     private final CurrentActor actor;
     private final EventService events;
-    private final ReviewService reviews;
     private final TranslationService translations;
-    private final ConsultationService consultations;
+    private final Event<VersionChangeStarting> changeStarting;
+    private final Event<VersionAdopted> adopted;
+    private final VersionRounds rounds;
     private final Clock clock;
 
-    VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor,
-                   EventService events, ReviewService reviews, TranslationService translations, ConsultationService consultations, Clock clock) {
+    VersionService(OrganizationService organizations, VersionMapper mapper, DiffService diffs, CurrentActor actor, EventService events,
+                   TranslationService translations, Event<VersionChangeStarting> changeStarting, Event<VersionAdopted> adopted,
+                   VersionRounds rounds, Clock clock) {
         this.organizations = organizations;
         this.mapper = mapper;
         this.diffs = diffs;
         this.actor = actor;
         this.events = events;
-        this.reviews = reviews;
         this.translations = translations;
-        this.consultations = consultations;
+        this.changeStarting = changeStarting;
+        this.adopted = adopted;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
+    /** Reads only: an open version whose round's deadline has passed reads as a draft (see {@link VersionMapper#closedUnrecorded}). */
     @Transactional
     public List<ElementSummary> elements(String org) {
         Organization organization = organizations.require(org);
-        consultations.closeDue(organization);
         Instant now = Instant.now(clock);
         List<ElementSummary> summaries = new ArrayList<>();
         for (ElementType type : ElementType.values()) {
@@ -86,7 +93,7 @@ public class VersionService {
                     current.map(version -> version.number).orElse(null),
                     current.map(version -> version.effectiveFrom).orElse(null),
                     open.map(version -> version.number).orElse(null),
-                    open.map(version -> version.status).orElse(null),
+                    open.map(version -> status(version, now)).orElse(null),
                     element.lastNumber));
         }
         return summaries;
@@ -103,7 +110,7 @@ public class VersionService {
         } else {
             basedOn = inEffect(element, Instant.now(clock)).map(version -> version.number).orElse(null);
         }
-        return mapper.tagged(newDraft(element, request.content(), request.changeReason(), basedOn));
+        return tagged(newDraft(element, request.content(), request.changeReason(), basedOn));
     }
 
     /** Replaces a draft's content and reason. Only drafts change; adopted versions never do. */
@@ -129,7 +136,7 @@ public class VersionService {
         touch(version);
         ElementVersion.flush();
         recordEvent(version, EventType.VERSION_UPDATED);
-        return mapper.tagged(version);
+        return tagged(version);
     }
 
     /** Withdraws an open version; it stays in the history as WITHDRAWN. */
@@ -153,7 +160,8 @@ public class VersionService {
 
     /**
      * Adopts an open version. The version it replaces becomes SUPERSEDED with {@code effectiveTo}
-     * set to the new version's {@code effectiveFrom}; the element's open review tasks are completed as REVISED.
+     * set to the new version's {@code effectiveFrom}. Then {@link VersionAdopted} is fired, in this transaction and
+     * under the element's lock: the review feature completes the element's open review tasks as REVISED.
      */
     @Transactional
     public Tagged<VersionView> adopt(String org, ElementType type, int number, String ifMatch, AdoptRequest request) {
@@ -193,8 +201,8 @@ public class VersionService {
         events.record(element.organization, EventType.VERSION_ADOPTED, new VersionAdoption(type.path(), version.number, version.status,
                 version.basedOn, version.changeReason, actor.name(), effectiveFrom, previous.map(replaced -> replaced.number).orElse(null),
                 version.significantChange, version.acknowledgementBasis, mapper.content(version)));
-        reviews.completeByAdoption(element.organization, type, number);
-        return mapper.tagged(version);
+        adopted.fire(new VersionAdopted(element.organization, type, number));
+        return tagged(version);
     }
 
     /** A new draft with the content of an old version; history is never rewritten. */
@@ -203,7 +211,7 @@ public class VersionService {
         Element element = lockedElement(org, type);
         ElementVersion source = version(element, number);
         String reason = request == null || request.changeReason() == null ? "Restored from version " + number : request.changeReason();
-        return mapper.tagged(newDraft(element, mapper.content(source), reason, number));
+        return tagged(newDraft(element, mapper.content(source), reason, number));
     }
 
     /**
@@ -229,22 +237,21 @@ public class VersionService {
         return inEffect(element(organization, type, false), Instant.now(clock));
     }
 
+    /** A page of the element's versions, newest first; their rounds come in one query for the page. Reads only. */
     @Transactional
     public Page<VersionView> history(String org, ElementType type, PageRequest page) {
-        Organization organization = organizations.require(org);
-        consultations.closeDue(organization);
-        Element element = element(organization, type, false);
-        List<VersionView> items = ElementVersion.<ElementVersion>find("element", Sort.descending("number"), element)
-                .page(page.page(), page.size()).list().stream().map(mapper::view).toList();
+        Element element = element(organizations.require(org), type, false);
+        List<ElementVersion> versions = ElementVersion.<ElementVersion>find("element", Sort.descending("number"), element)
+                .page(page.page(), page.size()).list();
+        Map<Long, List<ConsultationLink>> links = rounds.of(versions, Instant.now(clock));
+        List<VersionView> items = versions.stream().map(version -> mapper.view(version, links.getOrDefault(version.id, List.of()))).toList();
         return Page.of(items, page, element.lastNumber);
     }
 
     /** Version {@code number}, in the language {@code language} negotiates (see {@link TranslationService#localize}). */
     @Transactional
     public Representation<VersionView> get(String org, ElementType type, int number, LanguageNegotiation language) {
-        Organization organization = organizations.require(org);
-        consultations.closeDue(organization);
-        ElementVersion version = version(element(organization, type, false), number);
+        ElementVersion version = version(element(organizations.require(org), type, false), number);
         return translations.localize(version, language, Instant.now(clock));
     }
 
@@ -285,6 +292,17 @@ public class VersionService {
         return version;
     }
 
+    /** The version with its ETag, as a change answers it. */
+    private Tagged<VersionView> tagged(ElementVersion version) {
+        return mapper.tagged(version, rounds.of(version, Instant.now(clock)));
+    }
+
+    /** The version's status as read at {@code now}: a version whose round's deadline has passed is a draft again. */
+    private VersionStatus status(ElementVersion version, Instant now) {
+        return version.status == VersionStatus.IN_CONSULTATION && VersionMapper.closedUnrecorded(version, rounds.of(version, now)).isPresent()
+                ? VersionStatus.DRAFT : version.status;
+    }
+
     /** The version's event, in this transaction: what it is and who did it. */
     private void recordEvent(ElementVersion version, EventType type) {
         events.record(version.element.organization, type, VersionChange.of(version, actor.name()));
@@ -303,12 +321,12 @@ public class VersionService {
     }
 
     /**
-     * Every change of a version starts here: rounds whose deadline has passed are closed first (their versions are
-     * drafts again), then the element's row is locked.
+     * Every change of a version starts here: what follows from time is recorded first ({@link VersionChangeStarting}:
+     * rounds whose deadline has passed are closed, their versions are drafts again), then the element's row is locked.
      */
     private Element lockedElement(String org, ElementType type) {
         Organization organization = organizations.require(org);
-        consultations.closeDue(organization);
+        changeStarting.fire(new VersionChangeStarting(organization));
         return element(organization, type, true);
     }
 

@@ -33,6 +33,7 @@ import org.waarom.api.element.ElementType;
 import org.waarom.api.goal.GoalKind;
 import org.waarom.api.goal.GoalStatus;
 import org.waarom.api.goal.service.GoalService;
+import org.waarom.api.goal.service.IndicatorService;
 import org.waarom.api.organization.rest.OrganizationResource;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
@@ -49,9 +50,11 @@ import java.util.List;
 public class GoalResource {
 
     private final GoalService goals;
+    private final IndicatorService indicators;
 
-    GoalResource(GoalService goals) {
+    GoalResource(GoalService goals, IndicatorService indicators) {
         this.goals = goals;
+        this.indicators = indicators;
     }
 
     @POST
@@ -158,7 +161,7 @@ public class GoalResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
     public Response addIndicator(@PathParam("org") String org, @PathParam("id") String id,
                                  @Valid @NotNull(message = "a JSON object is required") CreateIndicatorRequest request, @Context UriInfo uriInfo) {
-        IndicatorView created = goals.addIndicator(org, id(id), request);
+        IndicatorView created = indicators.addIndicator(org, id(id), request);
         URI location = uriInfo.getBaseUriBuilder().path("api/v1/organizations/{org}/indicators/{id}").build(org, created.id());
         return Response.created(location).entity(created).build();
     }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waarom.api.goal.service.GoalService;
+import org.waarom.api.goal.service.IndicatorService;
 import org.waarom.api.organization.rest.OrganizationResource;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
@@ -26,10 +26,10 @@ import org.waarom.api.security.Requires;
 @Tag(name = "Goals") // described once, on GoalResource
 public class IndicatorResource {
 
-    private final GoalService goals;
+    private final IndicatorService indicators;
 
-    IndicatorResource(GoalService goals) {
-        this.goals = goals;
+    IndicatorResource(IndicatorService indicators) {
+        this.indicators = indicators;
     }
 
     @POST
@@ -43,7 +43,7 @@ public class IndicatorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
     public Response measure(@PathParam("org") String org, @PathParam("id") String id,
                             @Valid @NotNull(message = "a JSON object is required") MeasurementRequest request) {
-        return Response.status(Response.Status.CREATED).entity(goals.measure(org, GoalResource.id(id), request)).build();
+        return Response.status(Response.Status.CREATED).entity(indicators.measure(org, GoalResource.id(id), request)).build();
     }
 
     @PATCH
@@ -56,6 +56,6 @@ public class IndicatorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
     public IndicatorView reviseTarget(@PathParam("org") String org, @PathParam("id") String id,
                                       @Valid @NotNull(message = "a JSON object is required") ReviseTargetRequest request) {
-        return goals.reviseTarget(org, GoalResource.id(id), request);
+        return indicators.reviseTarget(org, GoalResource.id(id), request);
     }
 }

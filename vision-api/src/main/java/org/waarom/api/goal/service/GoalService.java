@@ -20,48 +20,33 @@ import org.waarom.api.goal.Goal;
 import org.waarom.api.goal.GoalKind;
 import org.waarom.api.goal.GoalStatus;
 import org.waarom.api.goal.Indicator;
-import org.waarom.api.goal.IndicatorTarget;
-import org.waarom.api.goal.Measurement;
 import org.waarom.api.goal.ReachedCause;
 import org.waarom.api.goal.rest.CreateGoalRequest;
-import org.waarom.api.goal.rest.CreateIndicatorRequest;
 import org.waarom.api.goal.rest.GoalView;
-import org.waarom.api.goal.rest.IndicatorView;
-import org.waarom.api.goal.rest.MeasurementRequest;
-import org.waarom.api.goal.rest.ReviseTargetRequest;
 import org.waarom.api.goal.rest.UpdateGoalRequest;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.CurrentActor;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Goals, indicators and measurements (docs/api-guide.md#goals-and-indicators), and the rules that reach goals: an
- * operational goal when all its indicators meet their targets, a strategic goal when all its
- * (not abandoned) operational goals are reached. Reaching is recorded once, with its cause, and
- * written as {@code goal.reached} — the trigger for a review of what the goal serves.
+ * The life of goals (docs/api-guide.md#goals-and-indicators): create, change, reach by hand, reopen, abandon, and
+ * reaching a goal when {@link GoalReaching} says its indicators or operational goals reach it. Reaching is recorded
+ * once, with its cause, and written as {@code goal.reached} — the trigger for a review of what the goal serves.
+ * Indicators and measurements are {@link IndicatorService}'s.
  *
  * <p>Changes lock the strategic goal at the top of the tree first, so that two measurements
  * arriving at once cannot both miss (or both record) the moment a goal is reached.
  */
 @ApplicationScoped
 public class GoalService {
-
-    /** Largest magnitude of a baseline, target or value: beyond it a number is a mistake, not a measurement. */
-    static final BigDecimal LIMIT = new BigDecimal("1000000000000");
-    static final int MAX_SCALE = 6;
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private final OrganizationService organizations;
     private final GoalMapper mapper;
@@ -87,7 +72,7 @@ public class GoalService {
             if (request.parentId() == null) {
                 errors.add(new FieldError("parentId", "is required for an operational goal: the strategic goal it realises"));
             } else {
-                parent = Goal.<Goal>find("id = ?1 and organization = ?2", request.parentId(), organization).firstResultOptional().orElse(null);
+                parent = Goal.findIn(organization, request.parentId()).orElse(null);
                 if (parent == null) {
                     errors.add(new FieldError("parentId", "names goal " + request.parentId() + ", which this organisation does not have"));
                 } else if (parent.kind != GoalKind.STRATEGIC) {
@@ -258,112 +243,22 @@ public class GoalService {
         return tagged(goal);
     }
 
-    @Transactional
-    public IndicatorView addIndicator(String org, long goalId, CreateIndicatorRequest request) {
-        Goal goal = goal(organizations.require(org), goalId);
-        lock(goal);
-        List<FieldError> errors = new ArrayList<>();
-        checkNumber("baseline", request.baseline(), errors);
-        checkNumber("target", request.target(), errors);
-        if (errors.isEmpty()) {
-            checkDirection(request.direction(), request.baseline(), request.target(), errors);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The indicator is not valid", errors);
-        }
-        Indicator indicator = new Indicator();
-        indicator.goal = goal;
-        indicator.name = request.name().strip();
-        indicator.unit = request.unit();
-        indicator.baseline = request.baseline();
-        indicator.target = request.target();
-        indicator.direction = request.direction();
-        indicator.createdAt = Instant.now(clock);
-        indicator.persist();
-        keepTarget(indicator, "initial target");
-        Indicator.flush();
-        recordIndicator(indicator, EventType.INDICATOR_CREATED, null, null, null);
-        return mapper.view(indicator);
-    }
-
-    /** A new target; the old one stays in the history. The target may now be met (or no longer). */
-    @Transactional
-    public IndicatorView reviseTarget(String org, long indicatorId, ReviseTargetRequest request) {
-        Indicator indicator = indicator(organizations.require(org), indicatorId);
-        lock(indicator.goal);
-        List<FieldError> errors = new ArrayList<>();
-        checkNumber("target", request.target(), errors);
-        if (errors.isEmpty()) {
-            checkDirection(indicator.direction, indicator.baseline, request.target(), errors);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The target is not valid", errors);
-        }
-        indicator.target = request.target();
-        keepTarget(indicator, request.reason());
-        recordIndicator(indicator, EventType.INDICATOR_TARGET_REVISED, request.reason(), null, null);
-        evaluate(indicator, latest(indicator));
-        return mapper.view(indicator);
-    }
-
-    /** Records a measurement and applies the reaching rules. */
-    @Transactional
-    public IndicatorView measure(String org, long indicatorId, MeasurementRequest request) {
-        Indicator indicator = indicator(organizations.require(org), indicatorId);
-        lock(indicator.goal);
-        List<FieldError> errors = new ArrayList<>();
-        checkNumber("value", request.value(), errors);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        // A day of slack: a measurement taken today in New Zealand is tomorrow in UTC.
-        if (request.measuredAt().isAfter(today.plusDays(1))) {
-            errors.add(new FieldError("measuredAt", "must not be in the future"));
-        } else if (request.measuredAt().isBefore(EARLIEST)) {
-            errors.add(new FieldError("measuredAt", "must be after " + EARLIEST));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The measurement is not valid", errors);
-        }
-        Measurement measurement = new Measurement();
-        measurement.indicator = indicator;
-        measurement.value = request.value();
-        measurement.measuredAt = request.measuredAt();
-        measurement.recordedBy = actor.name();
-        measurement.recordedAt = Instant.now(clock);
-        measurement.persist();
-        Measurement.flush();
-        recordIndicator(indicator, EventType.INDICATOR_MEASURED, null, measurement.value, measurement.measuredAt);
-        evaluate(indicator, latest(indicator));
-        return mapper.view(indicator);
-    }
-
-    /** Whether the latest measurement meets the target; on a new "met", the goal may be reached. */
-    private void evaluate(Indicator indicator, Optional<Measurement> latest) {
-        boolean met = latest.map(measurement -> indicator.direction.meets(measurement.value, indicator.target)).orElse(false);
-        boolean newlyMet = met && !indicator.targetMet;
-        indicator.targetMet = met;
-        if (!newlyMet) {
-            return;
-        }
-        Measurement measurement = latest.get();
-        events.record(indicator.goal.organization, EventType.INDICATOR_TARGET_MET, new IndicatorAttainment(indicator.id, indicator.goal.id,
-                indicator.name, indicator.unit, indicator.target, measurement.value, measurement.measuredAt));
-        Goal goal = indicator.goal;
-        if (goal.kind == GoalKind.OPERATIONAL && goal.status == GoalStatus.OPEN
-                && Indicator.count("goal = ?1 and targetMet = false", goal) == 0) {
+    /**
+     * Reaches an operational goal whose indicators now all meet their targets (one just met its target), and its
+     * strategic goal when that completes it. The caller holds the lock of the goal's tree.
+     */
+    void reachByIndicators(Goal goal) {
+        // Asked only of a goal that can be reached this way: no query otherwise.
+        if (GoalReaching.reachableByIndicators(goal) && GoalReaching.reachedByIndicators(goal, Indicator.list("goal", goal))) {
             markReached(goal, ReachedCause.INDICATORS);
             reachParentIfComplete(goal);
         }
     }
 
-    /** A strategic goal is reached when it has operational goals and every one not abandoned is reached. */
+    /** Reaches the goal's strategic goal when its operational goals say so (GoalReaching.reachedByOperationalGoals). */
     private void reachParentIfComplete(Goal goal) {
         Goal parent = goal.parent;
-        if (parent == null || parent.status != GoalStatus.OPEN) {
-            return;
-        }
-        long counting = Goal.count("parent = ?1 and status <> ?2", parent, GoalStatus.ABANDONED);
-        long reached = Goal.count("parent = ?1 and status = ?2", parent, GoalStatus.REACHED);
-        if (counting > 0 && counting == reached) {
+        if (parent != null && parent.status == GoalStatus.OPEN && GoalReaching.reachedByOperationalGoals(parent, Goal.list("parent", parent))) {
             markReached(parent, ReachedCause.OPERATIONAL_GOALS);
         }
     }
@@ -380,39 +275,16 @@ public class GoalService {
         events.record(goal.organization, type, GoalChange.of(goal, actor.name(), null, null));
     }
 
-    /**
-     * An indicator's change as an event. Every change writes one, also those that reach nothing: the
-     * feed and the organisation's change stamp (which keeps cached reads such as the vision document's
-     * progress fresh) must see each of them.
-     */
-    private void recordIndicator(Indicator indicator, EventType type, String reason, BigDecimal value, LocalDate measuredAt) {
-        events.record(indicator.goal.organization, type, IndicatorChange.of(indicator, reason, value, measuredAt, actor.name()));
-    }
-
     private Tagged<GoalView> tagged(Goal goal) {
         Goal.flush();
         return mapper.tagged(goal);
     }
 
-    private void keepTarget(Indicator indicator, String reason) {
-        IndicatorTarget target = new IndicatorTarget();
-        target.indicator = indicator;
-        target.target = indicator.target;
-        target.reason = reason;
-        target.changedBy = actor.name();
-        target.changedAt = Instant.now(clock);
-        target.persist();
-    }
-
     /** Locks the top of the goal's tree: every change that may reach goals in it is decided one at a time. */
-    private static void lock(Goal goal) {
+    static void lock(Goal goal) {
         Goal top = goal.parent == null ? goal : goal.parent;
         Goal.getEntityManager().lock(top, LockModeType.PESSIMISTIC_WRITE);
         Goal.getEntityManager().refresh(goal);
-    }
-
-    private static Optional<Measurement> latest(Indicator indicator) {
-        return Measurement.<Measurement>find("indicator", Sort.descending("measuredAt", "id"), indicator).firstResultOptional();
     }
 
     private static void requireStatus(Goal goal, GoalStatus expected, String action) {
@@ -437,31 +309,8 @@ public class GoalService {
         return errors;
     }
 
-    private static void checkNumber(String field, BigDecimal value, List<FieldError> errors) {
-        if (value.abs().compareTo(LIMIT) >= 0) {
-            errors.add(new FieldError(field, "must lie between -" + LIMIT.toPlainString() + " and " + LIMIT.toPlainString()));
-        } else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-            errors.add(new FieldError(field, "must have at most " + MAX_SCALE + " decimals"));
-        }
-    }
-
-    private static void checkDirection(org.waarom.api.goal.Direction direction, BigDecimal baseline, BigDecimal target, List<FieldError> errors) {
-        int comparison = target.compareTo(baseline);
-        if (comparison == 0) {
-            errors.add(new FieldError("target", "must differ from the baseline"));
-        } else if ((direction == org.waarom.api.goal.Direction.INCREASE) != (comparison > 0)) {
-            errors.add(new FieldError("target", direction == org.waarom.api.goal.Direction.INCREASE
-                    ? "must be above the baseline for an INCREASE indicator" : "must be below the baseline for a DECREASE indicator"));
-        }
-    }
-
-    private static Goal goal(Organization organization, long id) {
-        return Goal.<Goal>find("id = ?1 and organization = ?2", id, organization).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("There is no goal " + id));
-    }
-
-    private static Indicator indicator(Organization organization, long id) {
-        return Indicator.<Indicator>find("id = ?1 and goal.organization = ?2", id, organization).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("There is no indicator " + id));
+    /** The organisation's goal, or 404. */
+    static Goal goal(Organization organization, long id) {
+        return Goal.findIn(organization, id).orElseThrow(() -> new NotFoundException("There is no goal " + id));
     }
 }

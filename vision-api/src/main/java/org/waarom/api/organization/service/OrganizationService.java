@@ -2,6 +2,7 @@ package org.waarom.api.organization.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.ConflictException;
@@ -12,8 +13,6 @@ import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
-import org.waarom.api.element.Element;
-import org.waarom.api.element.ElementType;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
@@ -31,17 +30,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Organisations (tenants): creation with their four elements, reads and changes. */
+/** Organisations (tenants): creation (the features add what each organisation has, see {@link OrganizationCreated}), reads and changes. */
 @ApplicationScoped
 public class OrganizationService {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
     private final EventService events;
+    private final Event<OrganizationCreated> created;
     private final Clock clock;
 
-    OrganizationService(EventService events, Clock clock) {
+    OrganizationService(EventService events, Event<OrganizationCreated> created, Clock clock) {
         this.events = events;
+        this.created = created;
         this.clock = clock;
     }
 
@@ -59,12 +60,8 @@ public class OrganizationService {
         organization.createdAt = Instant.now(clock);
         organization.updatedAt = organization.createdAt;
         organization.persist();
-        for (ElementType type : ElementType.values()) {
-            Element element = new Element();
-            element.organization = organization;
-            element.type = type;
-            element.persist();
-        }
+        // The features set up what every organisation has (the element rows), in this transaction.
+        created.fire(new OrganizationCreated(organization));
         // A concurrent create of the same slug fails here (unique constraint) and answers 409.
         Organization.flush();
         events.record(organization, EventType.ORGANIZATION_CREATED, view(organization));

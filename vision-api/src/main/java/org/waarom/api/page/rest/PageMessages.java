@@ -160,4 +160,33 @@ public interface PageMessages {
 
     @Message("This page is for {organization}. Your link is personal: do not pass it on.")
     String footer(String organization);
+
+    // The acknowledgement page
+
+    @Message("Read and confirm")
+    String acknowledgementTitle();
+
+    @Message("Hello {name}. {organization} asks you to read the text below, and then to confirm that you have read it.")
+    String acknowledgementIntro(String name, String organization);
+
+    @Message("Version {version}")
+    String adoptedVersion(int version);
+
+    @Message("When you have read the whole text, press the button. That is all.")
+    String acknowledgementHint();
+
+    @Message("I have read this")
+    String haveRead();
+
+    @Message("Thank you. We have recorded that you read this text.")
+    String acknowledgedNow();
+
+    @Message("You confirmed on {date} that you read this text. There is nothing more to do.")
+    String acknowledgedAlready(String date);
+
+    @Message("This text has been replaced")
+    String replacedTitle();
+
+    @Message("{organization} has adopted a new version of this text since this link was made, so this link no longer works. If you received a new link, use that one; otherwise ask whoever sent you this one.")
+    String replacedText(String organization);
 }

@@ -5,8 +5,9 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.waarom.api.acknowledgement.service.AcknowledgementLinkService;
 import org.waarom.api.common.LanguageNegotiation;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.FeedbackView;
 import org.waarom.api.consultation.rest.ParticipationView;
@@ -62,6 +63,8 @@ public class PageRenderer {
         static native TemplateInstance consultation(ConsultationPageModel page);
 
         static native TemplateInstance refusal(RefusalPageModel page);
+
+        static native TemplateInstance acknowledgement(AcknowledgementPageModel page);
     }
 
     @Inject
@@ -194,6 +197,38 @@ public class PageRenderer {
                     refused ? submitted.stanceError() : null, refused ? submitted.textError() : null, words.send(), words.textHint(MAX_TEXT));
         }
         return new ConsultationPageModel.Part("part-" + key, label, isNew, changed, title, text, behaviours, own, newForm);
+    }
+
+    /**
+     * The acknowledgement page.
+     *
+     * @param action   where its button posts
+     * @param notice   what the last press did, or null
+     */
+    String acknowledgement(AcknowledgementLinkService.LinkPage data, String language, String action, Function<String, String> languageLink,
+                           String notice) {
+        PageMessages words = words(language);
+        Locale locale = locale(language);
+        VersionView text = data.text();
+        List<PageFrame.LanguageLink> languages = text == null || data.languages().size() < 2 ? List.of() : data.languages().stream()
+                .map(code -> new PageFrame.LanguageLink(code, LANGUAGE_NAMES.getOrDefault(code, code), languageLink.apply(code),
+                        code.equals(text.language())))
+                .toList();
+        PageFrame frame = new PageFrame(language, data.organization(), words.acknowledgementTitle(), words, languages,
+                words.footer(data.organization()));
+        if (text == null) {
+            return Templates.acknowledgement(new AcknowledgementPageModel(frame, null, null, null, null, List.of(), null,
+                    words.replacedText(data.organization()), null, null)).render();
+        }
+        Content content = text.content();
+        List<AcknowledgementPageModel.Item> items = content.items().stream()
+                .map(item -> new AcknowledgementPageModel.Item(item.key(), item.title(), item.description(), item.behaviours())).toList();
+        String acknowledged = notice == null ? data.acknowledged().map(found -> words.acknowledgedAlready(dateTime(found.acknowledgedAt(), locale)))
+                .orElse(null) : null;
+        String heading = elementName(text.element(), words) + " — " + words.adoptedVersion(text.version());
+        return Templates.acknowledgement(new AcknowledgementPageModel(frame, words.acknowledgementIntro(data.name(), data.organization()), heading,
+                text.language().equals(language) ? null : text.language(), content.statement(), items, notice, null, acknowledged, action))
+                .render();
     }
 
     /** A refusal page: no organisation, no detail beyond what the person can do. */

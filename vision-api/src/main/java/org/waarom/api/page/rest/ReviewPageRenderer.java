@@ -5,7 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.ConsultationView;
 import org.waarom.api.element.Content;

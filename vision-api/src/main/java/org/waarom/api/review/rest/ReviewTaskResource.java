@@ -128,6 +128,7 @@ public class ReviewTaskResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/cancel")
     @Requires(Permission.REVIEW_TASK_CLOSE)
     @Operation(operationId = "cancelReviewTask", summary = "Cancel a review", description = "The body is optional: `{\"note\": \"…\"}`. 409 unless OPEN.")

@@ -1,4 +1,4 @@
-package org.waarom.api.common.openapi;
+package org.waarom.api.openapi;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

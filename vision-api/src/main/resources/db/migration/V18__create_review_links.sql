@@ -3,6 +3,7 @@
 -- reminder and answers them that once; only a SHA-256 of the 256-bit random token is kept (a fast hash is safe for such
 -- tokens, as for API keys). A link works while its task is open and it is not revoked; acting through it is audited
 -- under the recipient's name and the credential review-link:<id>.
+-- Numbered 18, after the acknowledgement links (V17): a database that already has V17 would refuse a V16 that arrives later.
 create table review_link (
     id              bigserial    primary key,
     task_id         bigint       not null references review_task (id) on delete cascade,

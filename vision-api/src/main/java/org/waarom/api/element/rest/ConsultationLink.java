@@ -1,7 +1,7 @@
-package org.waarom.api.consultation.rest;
+package org.waarom.api.element.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.waarom.api.consultation.ConsultationStatus;
+import org.waarom.api.element.ConsultationStatus;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.waarom.api.common.openapi;
+package org.waarom.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -170,7 +170,7 @@ public class ContractFilter implements OASFilter {
             Schema property = schema.getProperties().get(component.name());
             FieldInfo field = type.field(component.name());
             boolean refusesNull = required.contains(component.name()) || component.type().kind() == org.jboss.jandex.Type.Kind.PRIMITIVE
-                    || (field != null && (field.hasAnnotation(NOT_REMOVABLE) || field.hasAnnotation(NOT_NULL)));
+                    || (field != null && (field.hasDeclaredAnnotation(NOT_REMOVABLE) || field.hasDeclaredAnnotation(NOT_NULL)));
             if (property == null || refusesNull || isNullable(property)) {
                 continue;
             }

@@ -1,4 +1,4 @@
-package org.waarom.api.common.openapi;
+package org.waarom.api.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

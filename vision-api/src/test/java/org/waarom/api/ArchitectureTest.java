@@ -1,0 +1,100 @@
+package org.waarom.api;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
+import org.waarom.api.event.EventType;
+import org.waarom.api.event.rest.EventView;
+import org.waarom.api.organization.service.OrganizationService;
+
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package rules of vision-api (docs/architecture.md, issue 17), checked on the compiled classes: dependencies between
+ * features go one way, services do not know the HTTP layer, and entities never leave the service layer.
+ */
+@AnalyzeClasses(packages = "org.waarom.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /*
+     * No cycles between the top-level packages (element, consultation, review, security, common, …). The dependencies
+     * ignored below are the ones that still close cycles; each is to be removed, and none is to be added:
+     *
+     * - event → every feature with events: EventType names the type of each event's data, and EventView lists them
+     *   for the OpenAPI document, while every feature records its events through event.
+     * - organization → event: OrganizationService records organization.created/updated, while the outbox (Event,
+     *   EventService.record) belongs to an Organization.
+     * - security → organization: API keys belong to an organisation and AccessFilter reads which public reads it opened
+     *   (PublicRead, OrganizationService), while every resource, organization's too, declares its permission (@Requires).
+     */
+    @ArchTest
+    static final ArchRule featurePackagesFormNoCycles = slices().matching("org.waarom.api.(*)..").should().beFreeOfCycles()
+            .ignoreDependency(belongToAnyOf(EventType.class, EventView.class), resideOutsideOfPackage("org.waarom.api.event.."))
+            .ignoreDependency(belongToAnyOf(OrganizationService.class), resideInAPackage("org.waarom.api.event.."))
+            .ignoreDependency(resideInAPackage("org.waarom.api.security.."), resideInAPackage("org.waarom.api.organization.."));
+
+    /** The core does not know the features built on it: they observe what happens to versions (VersionAdopted, …). */
+    @ArchTest
+    static final ArchRule elementDependsOnNoFeature = noClasses().that().resideInAPackage("org.waarom.api.element..")
+            .should().dependOnClassesThat().resideInAnyPackage(features("acknowledgement", "audit", "calendar", "consultation", "demo",
+                    "document", "goal", "reference", "review", "webhook"));
+
+    /** Security imports no feature: the features resolve their own URL tokens (CapabilityTokens). */
+    @ArchTest
+    static final ArchRule securityDependsOnNoFeatureButOrganization = noClasses().that().resideInAPackage("org.waarom.api.security..")
+            .should().dependOnClassesThat().resideInAnyPackage(features("acknowledgement", "audit", "calendar", "consultation", "demo",
+                    "document", "element", "goal", "reference", "review", "webhook"));
+
+    /** Common is what every feature uses; it uses none of them. */
+    @ArchTest
+    static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("org.waarom.api.common..")
+            .should().dependOnClassesThat().resideInAnyPackage(features("acknowledgement", "audit", "calendar", "consultation", "demo",
+                    "document", "element", "event", "goal", "organization", "reference", "review", "security", "webhook"));
+
+    /*
+     * Services never depend on the HTTP layer: no resource, filter or JAX-RS type. The records and enums in rest/ are the
+     * API's data (requests and views, which CONVENTIONS.md puts beside the resources) and are shared by resource and
+     * service; they are the exception, named here rather than hidden.
+     */
+    @ArchTest
+    static final ArchRule servicesDoNotDependOnResources = noClasses().that().resideInAPackage("..service..")
+            .should().dependOnClassesThat(resideInAPackage("..rest..").and(DescribedPredicate.describe("not a record or enum of the API's data",
+                    (JavaClass type) -> !type.isRecord() && !type.isEnum())))
+            .orShould().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..");
+
+    /** Entities never leave the service layer: no resource method takes or answers one, not even inside a generic type. */
+    @ArchTest
+    static final ArchRule noEntityInAResourceSignature = methods().that().arePublic()
+            .and().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+            .should(new ArchCondition<>("not have an @Entity type in their signature") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    Stream.concat(method.getReturnType().getAllInvolvedRawTypes().stream(),
+                                    method.getParameterTypes().stream().flatMap(type -> type.getAllInvolvedRawTypes().stream()))
+                            .filter(type -> type.isAnnotatedWith(Entity.class))
+                            .distinct()
+                            .forEach(entity -> events.add(SimpleConditionEvent.violated(method,
+                                    method.getFullName() + " has the entity " + entity.getName() + " in its signature")));
+                }
+            });
+
+    private static String[] features(String... names) {
+        return Stream.of(names).map(name -> "org.waarom.api." + name + "..").toArray(String[]::new);
+    }
+}
