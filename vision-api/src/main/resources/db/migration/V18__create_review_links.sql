@@ -15,6 +15,9 @@ create table review_link (
     token_hash      varchar(64)  not null unique, -- hex SHA-256
     created_at      timestamptz  not null,
     last_used_at    timestamptz,
+    -- When the message with this link went out to its recipient: each recipient gets a message of their own, with
+    -- only their own link, and a reminder sent again after a failure goes only to those without one.
+    delivered_at    timestamptz,
     revoked_by      varchar(200),
     revoked_at      timestamptz
 );

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * message and keeps it nowhere.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReviewLink(Recipient recipient, String link) {
+public record ReviewLink(long id, Recipient recipient, String link) {
 
     /** The same token opens the recipient's overview of the organisation's open reviews (read-only). */
     public String overview() {

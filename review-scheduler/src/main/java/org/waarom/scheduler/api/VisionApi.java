@@ -230,6 +230,26 @@ public class VisionApi {
     }
 
     /**
+     * Records that the message with one recipient's link went out: making the reminder's links again skips that recipient,
+     * so a reminder sent again after a failure reaches only those who did not get it.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @Fallback(fallbackMethod = "recordDeliveryFailed", skipOn = VisionApiException.class)
+    public void recordDelivery(String organization, long taskId, long reminderId, long linkId) {
+        call(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links/" + linkId + "/delivery", () -> {
+            try (Response response = client.recordDelivery(authorization(), organization, taskId, reminderId, linkId)) {
+                if (response.getStatus() >= 400) {
+                    throw new WebApplicationException(response);
+                }
+                return null;
+            }
+        });
+    }
+
+    /**
      * Marks a reminder record {@code SENT} or {@code FAILED}. Returns {@code false} when the API
      * answers 409 because it was already {@code SENT}: someone was quicker, nothing is lost.
      */
@@ -297,6 +317,10 @@ public class VisionApi {
 
     Reminder replaceReminderLinksFailed(String organization, long taskId, long reminderId, Throwable failure) {
         throw unavailable(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links", failure);
+    }
+
+    void recordDeliveryFailed(String organization, long taskId, long reminderId, long linkId, Throwable failure) {
+        throw unavailable(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links/" + linkId + "/delivery", failure);
     }
 
     boolean updateReminderFailed(String organization, long taskId, long reminderId, ReminderUpdate update, Throwable failure) {

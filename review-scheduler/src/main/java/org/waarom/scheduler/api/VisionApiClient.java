@@ -91,6 +91,15 @@ interface VisionApiClient {
                                   @PathParam("id") long taskId,
                                   @PathParam("reminderId") long reminderId);
 
+    /** 204: the message with this link went out to its recipient. */
+    @POST
+    @Path("/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links/{linkId}/delivery")
+    Response recordDelivery(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @PathParam("org") String organization,
+                            @PathParam("id") long taskId,
+                            @PathParam("reminderId") long reminderId,
+                            @PathParam("linkId") long linkId);
+
     /** 200 with the updated record; 409 when it was already {@code SENT}. */
     @PATCH
     @Path("/organizations/{org}/review-tasks/{id}/reminders/{rid}")

@@ -81,10 +81,8 @@ public class IncomingWebhook {
         if (!content.addressedTo().isBlank()) {
             text.append('\n').append(escape(content.addressedTo()));
         }
-        // Slack's <url|label> is a link; Teams shows the line as written, which still opens.
-        for (ReminderContent.PersonLink link : content.links()) {
-            text.append('\n').append('<').append(link.review()).append('|').append(escape(link.label())).append('>');
-        }
+        // No link: a channel is read by others than the addressees, and a review link acts as its recipient. Each addressee
+        // has their own in their e-mail (docs/review-page.md#the-link).
         return text.toString();
     }
 

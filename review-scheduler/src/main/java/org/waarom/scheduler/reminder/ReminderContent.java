@@ -12,7 +12,7 @@ import java.util.List;
  * @param dueDate      the due date, written out in {@code language}
  * @param reason       why the review was asked (cycle, which goal, which vision version, by hand)
  * @param addressedTo  whom it is for ("For: An, Bert"), for the webhook; empty when nobody is named
- * @param links        each recipient's review link and overview, when the API made them (see {@link #withLinks})
+ * @param links        the recipient's own review link and overview, in the message to that recipient (see {@link #forRecipient})
  */
 public record ReminderContent(
         String language,
@@ -34,17 +34,17 @@ public record ReminderContent(
     }
 
     /**
-     * One recipient's links: the review page of the task (decide there) and the overview of the open reviews.
+     * The recipient's links: the review page of the task (decide there) and the overview of the open reviews.
      *
      * @param label "An Peeters: open the review", in the reminder's language
      */
     public record PersonLink(String label, String review, String overview, String overviewLabel) {
     }
 
-    /** The same reminder with the links of its record: they differ per record, the rest per task. */
-    public ReminderContent withLinks(List<PersonLink> issued) {
-        return new ReminderContent(language, subject, greeting, lead, organization, element, dueDate, reason, action, footer, addressedTo,
-                labels, issued);
+    /** The same reminder as the message to one recipient: their greeting and their own link, which differ per message. */
+    public ReminderContent forRecipient(String personalGreeting, List<PersonLink> own) {
+        return new ReminderContent(language, subject, personalGreeting, lead, organization, element, dueDate, reason, action, footer,
+                addressedTo, labels, own);
     }
 
     /** The headings of the fact lines, in {@code language}. */

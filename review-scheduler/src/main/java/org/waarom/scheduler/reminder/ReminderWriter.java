@@ -88,16 +88,20 @@ public class ReminderWriter {
                         words.labelDueDate(), words.labelAction()), List.of());
     }
 
-    /** {@code content} with each recipient's review link and overview, worded in its language. */
-    public ReminderContent withLinks(ReminderContent content, List<ReviewLink> links) {
+    /**
+     * {@code content} as the message to {@code person} alone: greeted by name, with only their own review link and overview
+     * ({@code link}; none when null).
+     */
+    public ReminderContent forRecipient(ReminderContent content, Recipient person, ReviewLink link) {
         ReminderMessages words = switch (content.language()) {
             case DUTCH -> dutch;
             case FRENCH -> french;
             default -> english;
         };
-        return content.withLinks(links.stream().map(link -> new ReminderContent.PersonLink(
-                words.openReview(link.recipient().name() == null || link.recipient().name().isBlank() ? link.recipient().email() : link.recipient().name()),
-                link.link(), link.overview(), words.overview())).toList());
+        String name = person.name() == null || person.name().isBlank() ? person.email() : person.name();
+        List<ReminderContent.PersonLink> links = link == null ? List.of()
+                : List.of(new ReminderContent.PersonLink(words.openReview(name), link.link(), link.overview(), words.overview()));
+        return content.forRecipient(words.greeting(name), links);
     }
 
     /** {@code nl}, {@code fr} or {@code en}: the organisation's default language when it is one of these. */

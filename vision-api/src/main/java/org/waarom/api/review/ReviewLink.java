@@ -38,6 +38,10 @@ public class ReviewLink extends IssuedToken {
     @Column(name = "recipient_email", nullable = false, length = 254)
     public String recipientEmail;
 
+    /** When the message with this link went out to its recipient; null until then. */
+    @Column(name = "delivered_at")
+    public java.time.Instant deliveredAt;
+
     /** How the audit log and the task name the person acting through the link. */
     public String recipient() {
         return recipientName != null ? recipientName : recipientEmail;

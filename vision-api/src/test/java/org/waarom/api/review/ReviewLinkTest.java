@@ -13,6 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.assertProblem;
@@ -70,6 +71,35 @@ class ReviewLinkTest {
         // Once sent, its links went out with it.
         asAdmin().contentType(ContentType.JSON).body(Map.of("status", "SENT")).patch(reminders(org, task) + "/" + reminder).then().statusCode(200);
         assertProblem(asAdmin().post(reminders(org, task) + "/" + reminder + "/links").then().extract().response(), 409, "conflict");
+    }
+
+    @Test
+    void sendingAgainMakesLinksOnlyForRecipientsWhoseMessageDidNotGoOut() {
+        String org = newOrganization("linksdelivered");
+        long task = openTask(org);
+        Response first = record(org, task, "DUE", List.of(AN, BERT));
+        long reminder = first.jsonPath().getLong("id");
+        long toAn = first.jsonPath().getLong("links[0].id");
+        asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + toAn + "/delivery").then().statusCode(204);
+        asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + toAn + "/delivery").then().statusCode(204);
+
+        // The message to Bert failed: sending again makes Bert a new link, and leaves An's, which went out, as it is.
+        Response again = asAdmin().post(reminders(org, task) + "/" + reminder + "/links").then().extract().response();
+        again.then().statusCode(200).body("links", hasSize(1)).body("links[0].recipient.email", equalTo("bert@zorg-a.be"));
+        asAdmin().get(tasks(org) + "/" + task + "/links").then().body("total", equalTo(2))
+                .body("items[0].id", equalTo((int) toAn)).body("items[0].deliveredAt", notNullValue())
+                .body("items[1].deliveredAt", nullValue());
+        assertProblem(asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + first.jsonPath().getLong("links[1].id") + "/delivery")
+                .then().extract().response(), 404, "not-found");
+    }
+
+    @Test
+    void aWebhookReminderCarriesNoPersonalLink() {
+        String org = newOrganization("linkswebhook");
+        long task = openTask(org);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("kind", "DUE", "channel", "WEBHOOK", "recipients", List.of(AN, BERT)))
+                .post(reminders(org, task)).then().statusCode(201).body("links", hasSize(0));
+        asAdmin().get(tasks(org) + "/" + task + "/links").then().body("total", equalTo(0));
     }
 
     @Test

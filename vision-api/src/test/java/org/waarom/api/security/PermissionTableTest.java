@@ -142,6 +142,7 @@ class PermissionTableTest {
             GET    /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}            everyone
             PATCH  /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}            admin platform-admin service
             POST   /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links      admin platform-admin service
+            POST   /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links/{linkId}/delivery admin platform-admin service
             GET    /api/v1/organizations/{org}/values/current                                      members public:values
             GET    /api/v1/organizations/{org}/webhooks                                            admin platform-admin
             POST   /api/v1/organizations/{org}/webhooks                                            admin platform-admin

@@ -19,12 +19,15 @@ public record ReviewLinkView(
         String link,
         @Schema(examples = "2026-08-02T06:00:00Z") Instant createdAt,
         @Schema(description = "When the link was last used (to the minute); null until then", nullable = true, examples = "2026-08-03T07:12:00Z")
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        @Schema(description = "When the message with the link went out to its recipient (recorded by the review-scheduler); null until then",
+                nullable = true, examples = "2026-08-02T06:00:03Z")
+        Instant deliveredAt) {
 
     /** The same link with its page address: {@code base} is the service's base URI ending in a slash. */
     public ReviewLinkView withPage(String base, String org, long task) {
         return new ReviewLinkView(id, reminder, recipient, token, token == null ? null : base + pagePath(org, task) + "?token=" + token,
-                createdAt, lastUsedAt);
+                createdAt, lastUsedAt, deliveredAt);
     }
 
     /** The review page of a task, without the leading slash (outside /api/: a page, not an operation). */

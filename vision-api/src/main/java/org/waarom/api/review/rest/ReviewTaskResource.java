@@ -189,6 +189,28 @@ public class ReviewTaskResource {
         return withPages(reminders.replaceLinks(org, taskId, reminderId(taskId, reminderId)), org, taskId, uriInfo);
     }
 
+    @POST
+    @Path("/{id}/reminders/{reminderId}/links/{linkId}/delivery")
+    @Requires(Permission.REVIEW_REMINDER_RECORD)
+    @Operation(operationId = "recordReviewLinkDelivery", summary = "Record that a link's message went out",
+            description = "The review-scheduler sends an e-mail reminder as one message per recipient, each with only that recipient's "
+                    + "link, and records each message that went out here. Making the reminder's links again (to send it again) then "
+                    + "skips the recipients who have theirs, so each recipient gets the reminder once. Repeating it changes nothing.")
+    @APIResponse(responseCode = "204", description = "Recorded")
+    public Response recordDelivery(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId,
+                                   @PathParam("linkId") String linkId) {
+        long taskId = id(id);
+        long reminder = reminderId(taskId, reminderId);
+        long link;
+        try {
+            link = Long.parseLong(linkId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Reminder " + reminder + " of review task " + taskId + " has no link '" + linkId + "'");
+        }
+        links.delivered(org, taskId, reminder, link);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/{id}/links")
     @Requires(Permission.REVIEW_TASK_CLOSE)

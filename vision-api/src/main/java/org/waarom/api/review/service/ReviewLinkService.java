@@ -51,16 +51,21 @@ public class ReviewLinkService {
     }
 
     /**
-     * One link per recipient (by e-mail, once each) for the message of {@code reminder}; links it had before are revoked.
-     * The answer holds the tokens, this once.
+     * One link per recipient (by e-mail, once each) for the message of {@code reminder} to that recipient alone, except for
+     * recipients whose message already went out ({@link #delivered}): their link stays as it is. Undelivered links it had
+     * before are revoked. The answer holds the new tokens, this once: exactly the recipients still to be sent to.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     List<ReviewLinkView> issue(ReviewReminder reminder, List<ReminderRecipient> recipients) {
         Instant now = Instant.now(clock);
-        for (ReviewLink earlier : ReviewLink.<ReviewLink>list("reminder = ?1 and revokedAt is null", reminder)) {
-            earlier.revoke(actor.name(), now);
-        }
         Set<String> seen = new HashSet<>();
+        for (ReviewLink earlier : ReviewLink.<ReviewLink>list("reminder = ?1 and revokedAt is null", reminder)) {
+            if (earlier.deliveredAt != null) {
+                seen.add(earlier.recipientEmail.toLowerCase(Locale.ROOT));
+            } else {
+                earlier.revoke(actor.name(), now);
+            }
+        }
         List<ReviewLinkView> issued = new ArrayList<>();
         for (ReminderRecipient recipient : recipients) {
             if (!seen.add(recipient.email().toLowerCase(Locale.ROOT))) {
@@ -86,6 +91,21 @@ public class ReviewLinkService {
         ReviewTask task = ReviewService.require(organizations.require(org), taskId);
         var found = ReviewLink.<ReviewLink>find("task = ?1 and revokedAt is null", Sort.by("id"), task);
         return Page.of(found.page(page.page(), page.size()).list().stream().map(link -> view(link, null)).toList(), page, found.count());
+    }
+
+    /**
+     * Records that the message with link {@code linkId} of reminder {@code reminderId} went out to its recipient: sending the
+     * reminder again skips them. Repeating it changes nothing; an unknown or revoked link of the reminder is 404.
+     */
+    @Transactional
+    public void delivered(String org, long taskId, long reminderId, long linkId) {
+        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewLink link = ReviewLink.<ReviewLink>find("id = ?1 and task = ?2 and reminder.id = ?3 and revokedAt is null", linkId, task, reminderId)
+                .firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("Reminder " + reminderId + " of review task " + taskId + " has no link " + linkId));
+        if (link.deliveredAt == null) {
+            link.deliveredAt = Instant.now(clock);
+        }
     }
 
     /** Revokes a link: it opens nothing from now on. A revoked or unknown link is 404. */
@@ -140,6 +160,6 @@ public class ReviewLinkService {
 
     static ReviewLinkView view(ReviewLink link, String token) {
         return new ReviewLinkView(link.id, link.reminder == null ? null : link.reminder.id,
-                new ReminderRecipient(link.recipientName, link.recipientEmail), token, null, link.createdAt, link.lastUsedAt);
+                new ReminderRecipient(link.recipientName, link.recipientEmail), token, null, link.createdAt, link.lastUsedAt, link.deliveredAt);
     }
 }

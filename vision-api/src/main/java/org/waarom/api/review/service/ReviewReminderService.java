@@ -21,6 +21,7 @@ import org.waarom.api.review.ReviewReminder;
 import org.waarom.api.review.ReviewTask;
 import org.waarom.api.review.rest.RecordReminderRequest;
 import org.waarom.api.review.rest.ReminderRecipient;
+import org.waarom.api.review.rest.ReviewLinkView;
 import org.waarom.api.review.rest.ReviewReminderView;
 import org.waarom.api.review.rest.UpdateReminderRequest;
 import org.waarom.api.security.CurrentActor;
@@ -107,7 +108,7 @@ public class ReviewReminderService {
         }
         ReviewReminder recorded = ReviewReminder.findById(((Number) inserted.get(0)).longValue());
         // Made with the record, in its transaction: a second record of the same reminder is a 409 and makes none.
-        return view(recorded).withLinks(links.issue(recorded, recipients));
+        return view(recorded).withLinks(linksFor(recorded, recipients));
     }
 
     /**
@@ -128,7 +129,15 @@ public class ReviewReminderService {
             throw new ConflictException("Reminder " + reminderId + " of review task " + taskId + " was sent at " + reminder.sentAt
                     + "; its links went out with it and are not made again");
         }
-        return view(reminder).withLinks(links.issue(reminder, read(reminder.recipients)));
+        return view(reminder).withLinks(linksFor(reminder, read(reminder.recipients)));
+    }
+
+    /**
+     * Personal links go by e-mail only, one message per recipient. An incoming webhook posts to a channel that others read
+     * too, so its message carries none (docs/review-page.md#the-link).
+     */
+    private List<ReviewLinkView> linksFor(ReviewReminder reminder, List<ReminderRecipient> recipients) {
+        return reminder.channel == ReviewReminder.Channel.EMAIL ? links.issue(reminder, recipients) : List.of();
     }
 
     /** The outcome of a sending attempt: PENDING or FAILED becomes SENT or FAILED; a SENT reminder never changes (409). */
