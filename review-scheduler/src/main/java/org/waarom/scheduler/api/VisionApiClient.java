@@ -91,7 +91,7 @@ interface VisionApiClient {
                                   @PathParam("id") long taskId,
                                   @PathParam("reminderId") long reminderId);
 
-    /** 204: the message with this link went out to its recipient. */
+    /** 200 with the link: the message with it went out to its recipient. */
     @POST
     @Path("/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links/{linkId}/delivery")
     Response recordDelivery(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

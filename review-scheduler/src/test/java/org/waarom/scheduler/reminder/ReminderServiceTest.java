@@ -110,7 +110,7 @@ class ReminderServiceTest {
         stub.stubFor(patch(urlPathMatching("/api/v1/organizations/[^/]+/review-tasks/\\d+/reminders/\\d+")).atPriority(10)
                 .willReturn(json("{}")));
         stub.stubFor(post(urlPathMatching("/api/v1/organizations/[^/]+/review-tasks/\\d+/reminders/\\d+/links/\\d+/delivery")).atPriority(10)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+                .willReturn(json("{}")));
         today = LocalDate.now(ZoneOffset.UTC);
     }
 

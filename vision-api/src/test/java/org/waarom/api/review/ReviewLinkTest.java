@@ -80,8 +80,12 @@ class ReviewLinkTest {
         Response first = record(org, task, "DUE", List.of(AN, BERT));
         long reminder = first.jsonPath().getLong("id");
         long toAn = first.jsonPath().getLong("links[0].id");
-        asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + toAn + "/delivery").then().statusCode(204);
-        asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + toAn + "/delivery").then().statusCode(204);
+        String deliveredAt = asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + toAn + "/delivery").then().statusCode(200)
+                .body("id", equalTo((int) toAn)).body("token", nullValue()).extract().jsonPath().getString("deliveredAt");
+        assertThat(deliveredAt).isNotNull();
+        // Repeating it changes nothing.
+        asAdmin().post(reminders(org, task) + "/" + reminder + "/links/" + toAn + "/delivery").then().statusCode(200)
+                .body("deliveredAt", equalTo(deliveredAt));
 
         // The message to Bert failed: sending again makes Bert a new link, and leaves An's, which went out, as it is.
         Response again = asAdmin().post(reminders(org, task) + "/" + reminder + "/links").then().extract().response();

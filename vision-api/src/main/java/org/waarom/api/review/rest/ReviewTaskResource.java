@@ -196,8 +196,9 @@ public class ReviewTaskResource {
             description = "The review-scheduler sends an e-mail reminder as one message per recipient, each with only that recipient's "
                     + "link, and records each message that went out here. Making the reminder's links again (to send it again) then "
                     + "skips the recipients who have theirs, so each recipient gets the reminder once. Repeating it changes nothing.")
-    @APIResponse(responseCode = "204", description = "Recorded")
-    public Response recordDelivery(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId,
+    @APIResponse(responseCode = "200", description = "The link, with when its message went out (never with its token)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewLinkView.class)))
+    public ReviewLinkView recordDelivery(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId,
                                    @PathParam("linkId") String linkId) {
         long taskId = id(id);
         long reminder = reminderId(taskId, reminderId);
@@ -207,8 +208,7 @@ public class ReviewTaskResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException("Reminder " + reminder + " of review task " + taskId + " has no link '" + linkId + "'");
         }
-        links.delivered(org, taskId, reminder, link);
-        return Response.noContent().build();
+        return links.delivered(org, taskId, reminder, link);
     }
 
     @GET

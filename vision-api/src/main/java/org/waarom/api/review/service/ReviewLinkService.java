@@ -98,7 +98,7 @@ public class ReviewLinkService {
      * reminder again skips them. Repeating it changes nothing; an unknown or revoked link of the reminder is 404.
      */
     @Transactional
-    public void delivered(String org, long taskId, long reminderId, long linkId) {
+    public ReviewLinkView delivered(String org, long taskId, long reminderId, long linkId) {
         ReviewTask task = ReviewService.require(organizations.require(org), taskId);
         ReviewLink link = ReviewLink.<ReviewLink>find("id = ?1 and task = ?2 and reminder.id = ?3 and revokedAt is null", linkId, task, reminderId)
                 .firstResultOptional()
@@ -106,6 +106,7 @@ public class ReviewLinkService {
         if (link.deliveredAt == null) {
             link.deliveredAt = Instant.now(clock);
         }
+        return view(link, null);
     }
 
     /** Revokes a link: it opens nothing from now on. A revoked or unknown link is 404. */
