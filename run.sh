@@ -348,7 +348,19 @@ print_demo_tries() { # api-url
     info ""
     info "  # 3. The vision document as Markdown: the four elements in effect and the goals with their progress."
     info "  curl -s -H \"$auth\" -H 'Accept: text/markdown' '$org/document'"
-    info ""
+    info ""    # The demo writes its two links for people (tokens inside, shown nowhere else) to a file only its owner reads.
+    local links="$API_DATA_DIR/demo-links" consultation acknowledgement
+    if [[ -f "$links" ]]; then
+        consultation="$(sed -n 's/^consultation=//p' "$links")"
+        acknowledgement="$(sed -n 's/^acknowledgement=//p' "$links")"
+        info "Open in a browser, as a person with only a link would (personal links: do not share them):"
+        info ""
+        info "  The clients' council's invitation to the consultation on the new vision:"
+        info "  $1$consultation"
+        info "  An employee's link to acknowledge the values:"
+        info "  $1$acknowledgement"
+        info ""
+    fi
 }
 
 main() {

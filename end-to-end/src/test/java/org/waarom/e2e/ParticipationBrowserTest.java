@@ -68,14 +68,14 @@ class ParticipationBrowserTest {
             // Sent without a stance: the page again, the error beside the field, what was typed kept.
             WebElement form = page.findElement(By.id("part-netwerk")).findElement(By.tagName("form"));
             form.findElement(By.name("text")).sendKeys("Wie helpt als familie wegvalt?");
-            form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
             assertThat(page.findElement(By.id("new-netwerk-stance-error")).getText()).contains("Kies of je dit steunt");
             assertThat(page.findElement(By.id("new-netwerk-text")).getAttribute("value")).isEqualTo("Wie helpt als familie wegvalt?");
             browser.assertAccessible();
             browser.screenshot("consultation-error", 360);
 
             page.findElement(By.cssSelector("label[for=new-netwerk-concern]")).click();
-            page.findElement(By.id("new-netwerk-text")).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
+            browser.submit(page.findElement(By.id("new-netwerk-text")).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
             assertThat(page.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Dank je. Je reactie is bewaard.");
             assertThat(page.findElement(By.id("part-netwerk")).getText()).contains("Ik heb een bezwaar", "Wie helpt als familie wegvalt?");
             browser.assertAccessible();
@@ -90,7 +90,7 @@ class ParticipationBrowserTest {
             WebElement text = own.findElement(By.name("text"));
             text.clear();
             text.sendKeys("Een vaste buddy voor wie geen familie heeft.");
-            own.findElement(By.cssSelector("details button[type=submit]")).click();
+            browser.submit(own.findElement(By.cssSelector("details button[type=submit]")));
             assertThat(page.findElement(By.cssSelector("#part-netwerk .own")).getText()).contains("Ik heb een voorstel", "Een vaste buddy");
             browser.assertAccessible();
             browser.screenshot("consultation-feedback", 360, 1280);
@@ -160,14 +160,14 @@ class ParticipationBrowserTest {
             browser.assertAccessible();
             browser.screenshot("acknowledgement", 360, 1280);
 
-            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.submit(page.findElement(By.cssSelector("form button[type=submit]")));
             assertThat(page.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Dank je. We hebben genoteerd dat je deze tekst gelezen hebt.");
             browser.assertAccessible();
             admin().contentType(ContentType.JSON).body(Map.of("expected", List.of("hr-1001", "hr-1002"))).post(versions + "/1/acknowledgements/status")
                     .then().statusCode(200).body("acknowledged[0].person", equalTo("hr-1001")).body("missing[0]", equalTo("hr-1002"));
 
             // Pressed again: recorded already, and when; still once.
-            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.submit(page.findElement(By.cssSelector("form button[type=submit]")));
             assertThat(page.findElement(By.cssSelector(".notice")).getText()).startsWith("Je bevestigde op");
             browser.assertAccessible();
             browser.screenshot("acknowledgement-done", 360, 1280);

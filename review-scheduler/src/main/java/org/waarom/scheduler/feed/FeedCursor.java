@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The scheduler's position in the vision-api's event feed, shared by all replicas (table

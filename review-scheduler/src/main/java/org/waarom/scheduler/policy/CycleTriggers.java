@@ -16,8 +16,8 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.impl.triggers.SimpleTriggerImpl;
 import org.waarom.scheduler.QuartzWork;
 import org.waarom.scheduler.api.ReviewPolicy;
-import org.waarom.scheduler.config.SchedulerConfig;
 import org.waarom.scheduler.cadence.Cadence;
+import org.waarom.scheduler.config.SchedulerConfig;
 
 import java.time.Clock;
 import java.time.Instant;

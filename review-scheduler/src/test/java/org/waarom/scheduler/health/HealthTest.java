@@ -12,12 +12,12 @@ import org.waarom.scheduler.VisionApiStub;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.awaitility.Awaitility.await;
 
 /** What a load balancer and an operator see at /q/health. */
 @QuarkusTest

@@ -153,8 +153,17 @@ public class ContentNegotiation {
      * of its own beside the {@code Vary} that {@link ConditionalReads} sends, so that an answer had two.
      */
     public static Optional<MediaType> preferred(String accept, List<MediaType> offered) {
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || accept.isBlank() || accept.equals(MediaType.WILDCARD)) {
             return offered.stream().findFirst();
+        }
+        // What pollers send: one offered type, as it is. It is that type (the only one it matches), without parsing.
+        for (MediaType type : offered) {
+            if (type.getParameters().isEmpty() && accept.length() == type.getType().length() + 1 + type.getSubtype().length()
+                    && accept.regionMatches(true, 0, type.getType(), 0, type.getType().length())
+                    && accept.charAt(type.getType().length()) == '/'
+                    && accept.regionMatches(true, type.getType().length() + 1, type.getSubtype(), 0, type.getSubtype().length())) {
+                return Optional.of(type);
+            }
         }
         List<Range> ranges = Range.parse(accept);
         if (ranges.isEmpty()) {

@@ -2,6 +2,7 @@ package org.waarom.api.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,8 +15,6 @@ import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
-
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -226,11 +225,14 @@ public class HttpLayerProblems {
         if (rawPath.contains("%00")) {
             return "it holds a NUL character (%00)";
         }
-        String path;
-        try {
-            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "it is not validly percent-encoded";
+        String path = rawPath;
+        // Without a percent sign there is nothing to decode (a '+' stays a '+' in a path): most paths, every poll.
+        if (rawPath.indexOf('%') >= 0) {
+            try {
+                path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "it is not validly percent-encoded";
+            }
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

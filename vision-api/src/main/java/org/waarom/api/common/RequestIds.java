@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,18 @@ public class RequestIds {
 
     /** The caller's id when it is sane, else a new one; also for answers the HTTP layer gives itself ({@link HttpLayerProblems}). */
     static String idFor(String incoming) {
-        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id has to be unique, not unguessable (it grants
+     * nothing), and {@link UUID#randomUUID()} takes every request through one shared SecureRandom.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;                         // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;  // IETF variant
+        return new UUID(high, low).toString();
     }
 
     @ServerResponseFilter

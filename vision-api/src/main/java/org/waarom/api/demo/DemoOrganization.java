@@ -6,12 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.waarom.api.VisionApiMain;
 import org.waarom.api.acknowledgement.rest.AcknowledgeRequest;
+import org.waarom.api.acknowledgement.rest.CreateAcknowledgementLinksRequest;
+import org.waarom.api.acknowledgement.service.AcknowledgementLinkService;
 import org.waarom.api.acknowledgement.service.AcknowledgementService;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.common.WaaromConfig;
-import org.waarom.api.element.Content;
-import org.waarom.api.element.ElementType;
 import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.Anchor;
@@ -22,6 +23,8 @@ import org.waarom.api.consultation.rest.InvitationView;
 import org.waarom.api.consultation.rest.OpenConsultationRequest;
 import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.consultation.service.InvitationService;
+import org.waarom.api.element.Content;
+import org.waarom.api.element.ElementType;
 import org.waarom.api.element.rest.AdoptRequest;
 import org.waarom.api.element.rest.ElementSummary;
 import org.waarom.api.element.rest.VersionRequest;
@@ -37,15 +40,21 @@ import org.waarom.api.goal.service.IndicatorService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.service.OrganizationService;
-import org.waarom.api.security.Caller;
 import org.waarom.api.reference.ReferenceKind;
 import org.waarom.api.reference.rest.CiteRequest;
 import org.waarom.api.reference.rest.ReferenceRequest;
 import org.waarom.api.reference.service.ReferenceService;
+import org.waarom.api.security.Caller;
+import org.waarom.embedded.DatabaseStartup;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,6 +74,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DemoOrganization {
+
+    /** Where the demo's ready links (with their tokens) are written, in the API's data directory. */
+    public static final String LINKS_FILE = "demo-links";
 
     static final String RESOURCE = "/demo/zorg-zonnebloem.json";
     private static final Logger LOG = Logger.getLogger(DemoOrganization.class);
@@ -92,14 +104,15 @@ public class DemoOrganization {
     private final ConsultationService consultations;
     private final InvitationService invitations;
     private final AcknowledgementService acknowledgements;
+    private final AcknowledgementLinkService acknowledgementLinks;
     private final ReferenceService references;
     private final GoalService goals;
     private final IndicatorService indicators;
 
     DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, ObjectMapper json,
                      ConsultationService consultations, InvitationService invitations,
-                     AcknowledgementService acknowledgements, ReferenceService references, GoalService goals,
-                     IndicatorService indicators) {
+                     AcknowledgementService acknowledgements, AcknowledgementLinkService acknowledgementLinks, ReferenceService references,
+                     GoalService goals, IndicatorService indicators) {
         this.config = config;
         this.organizations = organizations;
         this.versions = versions;
@@ -107,6 +120,7 @@ public class DemoOrganization {
         this.consultations = consultations;
         this.invitations = invitations;
         this.acknowledgements = acknowledgements;
+        this.acknowledgementLinks = acknowledgementLinks;
         this.references = references;
         this.goals = goals;
         this.indicators = indicators;
@@ -137,8 +151,9 @@ public class DemoOrganization {
                 }
             }
         });
-        consultOnTheNewVision(slug);
+        String consultationLink = consultOnTheNewVision(slug);
         useTheVision(slug);
+        writeLinks(slug, consultationLink);
         for (DemoGoal goal : listOrNone(demo.goals())) {
             workTowards(slug, goal);
         }
@@ -150,7 +165,7 @@ public class DemoOrganization {
      * The open draft of the vision (its last version) in a consultation round of four weeks, with feedback of employees
      * and of the clients' council (through an invitation), so that a new user sees a round with its summary.
      */
-    private void consultOnTheNewVision(String slug) {
+    private String consultOnTheNewVision(String slug) {
         int draft = versions.elements(slug).stream().filter(element -> element.element().equals(ElementType.VISION.path()))
                 .findFirst().map(ElementSummary::openVersion).orElseThrow(() -> new IllegalStateException("The demo vision has no open draft"));
         // "*": the demo has just written the draft itself.
@@ -169,6 +184,33 @@ public class DemoOrganization {
                 "Schrijf 'zelf kiezen, ook als dat een risico inhoudt': dat is wat eigen regie voor ons betekent.", null), clientCouncil);
         consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("inclusie", null), Stance.SUPPORT,
                 "Graag ook 'in de vrije tijd' toevoegen: sport en cultuur horen erbij.", null), clientCouncil);
+        return "/pages/" + slug + "/consultations/" + round.id() + "?token=" + council.token();
+    }
+
+    /**
+     * The demo's two links for people, ready to open: the clients' council's invitation and an employee's acknowledgement
+     * link for the values in effect. Their tokens are shown once, so they go to {@value #LINKS_FILE} in the data directory,
+     * readable by its owner only (as the bootstrap key), where {@code ./run.sh --demo} reads and prints them.
+     */
+    private void writeLinks(String slug, String consultationLink) {
+        var link = acknowledgementLinks.create(slug, ElementType.VALUES, 2, new CreateAcknowledgementLinksRequest(List.of(
+                new CreateAcknowledgementLinksRequest.Person("hr-1006", "Sara (begeleider De Linde)", "nl")))).get(0);
+        String acknowledgementLink = "/pages/" + slug + "/acknowledgement?token=" + link.token();
+        Path file = DatabaseStartup.dataDirectory(VisionApiMain.SERVICE_NAME).resolve(LINKS_FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, "consultation=" + consultationLink + "\nacknowledgement=" + acknowledgementLink + "\n", StandardCharsets.UTF_8);
+            LOG.infof("The demo's links for people are in %s", file);
+        } catch (IOException e) {
+            // The demo is there all the same; only its ready links are not.
+            LOG.warnf("Could not write the demo's links to %s: %s", file, e.getMessage());
+        }
     }
 
     /**

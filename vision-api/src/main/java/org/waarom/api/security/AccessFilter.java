@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -133,8 +132,21 @@ public class AccessFilter {
         // A path segment no organisation can have is never looked up (a NUL byte would fail the query): no stamp is read for it,
         // and an authenticated caller gets the 404 of an organisation that does not exist.
         String lookedUp = Organization.possibleSlug(organization) ? organization : null;
-        return authenticate(authorization, lookedUp, stamps)
-                .map(caller -> decide(request, requires, address, authorization, organization, caller, requestActor));
+        String credential = credential(authorization);
+        if (credential != null && isToken(credential)) {
+            return ReadCache.blocking(() -> tokens.verify(credential))
+                    .map(caller -> decide(request, requires, address, authorization, organization, caller, requestActor));
+        }
+        if (credential == null) {
+            return Uni.createFrom().item(decide(request, requires, address, authorization, organization, Optional.empty(), requestActor));
+        }
+        // The key check and the decision as one stage, wrapped once: every Mutiny operator on the hot path captures and
+        // restores the request's contexts. The decision needs none: it uses this request's own instances (above).
+        return Uni.createFrom().completionStage(apiKeys.authenticate(credential, lookedUp).thenApply(check -> {
+            // The stamp was read after the request arrived: the request's read may use it (ReadCache).
+            check.organizationStamp().ifPresent(stamp -> stamps.remember(lookedUp, stamp));
+            return decide(request, requires, address, authorization, organization, check.caller(), requestActor);
+        }));
     }
 
     private static <A extends Annotation> A annotation(Map<Method, Optional<A>> known, Method method, Class<A> type) {
@@ -215,24 +227,18 @@ public class AccessFilter {
                 .toList();
     }
 
-    /** The caller the credential stands for; {@code organization} is the one the path names (null if none). */
-    private Uni<Optional<Caller>> authenticate(String authorization, String organization, RequestStamps stamps) {
+    /** The bearer credential of an {@code Authorization} header; null when there is none that could be one. */
+    private static String credential(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().item(Optional.empty());
+            return null;
         }
         String credential = authorization.substring(BEARER.length()).strip();
-        if (credential.isEmpty() || credential.length() > 8_192) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        // A JWT has three dot-separated parts; an API key (ours or a bootstrap value) has none.
-        if (credential.chars().filter(c -> c == '.').count() == 2) {
-            return ReadCache.blocking(() -> tokens.verify(credential));
-        }
-        return Uni.createFrom().completionStage(apiKeys.authenticate(credential, organization)).map(check -> {
-            // The stamp was read after the request arrived: the request's read may use it (ReadCache).
-            check.organizationStamp().ifPresent(stamp -> stamps.remember(organization, stamp));
-            return check.caller();
-        });
+        return credential.isEmpty() || credential.length() > 8_192 ? null : credential;
+    }
+
+    /** A JWT has three dot-separated parts; an API key (ours or a bootstrap value) has none. */
+    private static boolean isToken(String credential) {
+        return credential.chars().filter(c -> c == '.').count() == 2;
     }
 
     /** Null to go on; else the answer that refuses the request. */

@@ -6,10 +6,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 
-import javax.transaction.xa.XAException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

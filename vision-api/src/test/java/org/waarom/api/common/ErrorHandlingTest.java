@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.contains;
@@ -24,6 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.waarom.api.ApiTestSupport.adopt;
+import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.assertProblem;
 import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.errorFields;

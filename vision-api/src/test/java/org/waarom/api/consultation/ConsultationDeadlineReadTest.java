@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.draft;
-import static org.waarom.api.ApiTestSupport.versions;
 import static org.waarom.api.ApiTestSupport.newOrganization;
+import static org.waarom.api.ApiTestSupport.versions;
 
 /**
  * Reads never write (docs/architecture.md, issue 17): a round past its deadline reads as closed, and its version as a

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.waarom.api.ApiTestSupport.asAdmin;
 
 /** The demo organisation loads through the real services, once, with every element several versions deep and goals with measurements. */
 @QuarkusTest

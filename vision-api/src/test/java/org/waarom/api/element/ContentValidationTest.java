@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.waarom.api.ApiTestSupport.adopt;
+import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.assertProblem;
 import static org.waarom.api.ApiTestSupport.draft;
 import static org.waarom.api.ApiTestSupport.errorFields;

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-import org.waarom.embedded.EmbeddedPostgresTestResource;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.waarom.embedded.EmbeddedPostgresTestResource;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.assertProblem;
 import static org.waarom.api.ApiTestSupport.errorFields;
 import static org.waarom.api.ApiTestSupport.links;

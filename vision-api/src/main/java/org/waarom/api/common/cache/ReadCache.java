@@ -14,6 +14,8 @@ import org.waarom.api.common.WaaromConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -73,7 +75,17 @@ public class ReadCache {
      */
     public Uni<Representation<byte[]>> read(String organization, String what, String form, LanguageNegotiation language, Supplier<Rendered> build) {
         Key key = new Key(organization, what, form, language.key());
-        return Uni.createFrom().completionStage(stamps.current(organization)).onItem().transformToUni(stamp -> {
+        CompletableFuture<OptionalLong> current = stamps.current(organization).toCompletableFuture();
+        if (current.isDone() && !current.isCompletedExceptionally()) {
+            // The stamp is known already (the key check read it, after the request arrived): a hit is answered as it is,
+            // without the operators below (each captures and restores the request's contexts).
+            OptionalLong stamp = current.join();
+            Entry cached = stamp.isPresent() ? entries.getIfPresent(key) : null;
+            if (cached != null && cached.servable(stamp.getAsLong(), Instant.now(clock))) {
+                return Uni.createFrom().item(cached.representation());
+            }
+        }
+        return Uni.createFrom().completionStage(current).onItem().transformToUni(stamp -> {
             if (stamp.isEmpty()) {
                 // No such organisation (yet): the builder answers (404), nothing is kept.
                 return blocking(() -> build.get().representation());

@@ -6,10 +6,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waarom.api.security.Permission;
-import org.waarom.api.security.Requires;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.service.VersionMapper;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
 
 import java.util.Arrays;
 import java.util.List;

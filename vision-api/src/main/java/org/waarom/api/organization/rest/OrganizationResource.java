@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waarom.api.security.CurrentActor;
-import org.waarom.api.security.Permission;
-import org.waarom.api.security.Requires;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
 import org.waarom.api.organization.service.OrganizationService;
+import org.waarom.api.security.CurrentActor;
+import org.waarom.api.security.Permission;
+import org.waarom.api.security.Requires;
 
 import java.net.URI;
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.waarom.api.common.WaaromConfig;
 import org.waarom.api.event.rest.EventView;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends one event to one webhook, signed as in the Standard Webhooks convention: the body is the

@@ -12,8 +12,8 @@ import java.sql.Statement;
 
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.waarom.api.ApiTestSupport.asAdmin;
 import static org.waarom.api.ApiTestSupport.newOrganization;
 
