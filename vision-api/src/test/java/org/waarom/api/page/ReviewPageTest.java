@@ -54,6 +54,22 @@ class ReviewPageTest {
     }
 
     @Test
+    void aReviewSomeoneAskedForShowsWhatTheyAskedWithAsText() {
+        String org = newOrganization("pagemanual");
+        draft(org, "values", Map.of("changeReason", "Eerste", "content", Map.of("items", List.of(Map.of("key", "respect", "title", "Respect",
+                "behaviours", List.of("We kloppen aan."))))));
+        adopt(org, "values", 1, "2025-01-01T00:00:00Z");
+        String base = "/api/v1/organizations/" + org;
+        long task = asAdmin().contentType(ContentType.JSON).body(Map.of("element", "values", "reason", "MANUAL", "dueDate", "2030-01-01",
+                "note", "Past <b>respect</b> nog bij de nachtzorg?")).post(base + "/review-tasks").then().statusCode(201).extract().jsonPath().getLong("id");
+        String token = asAdmin().contentType(ContentType.JSON).body(Map.of("kind", "UPCOMING", "channel", "EMAIL", "recipients", List.of(AN)))
+                .post(base + "/review-tasks/" + task + "/reminders").then().statusCode(201).extract().jsonPath().getString("links[0].token");
+        String html = given().header("Accept-Language", "nl").get(new Review(org, task, token).path()).then().statusCode(200).extract().asString();
+        assertThat(html).contains("Iemand heeft om deze herziening gevraagd.", "Bij de vraag: “Past &lt;b&gt;respect&lt;/b&gt; nog bij de nachtzorg?”")
+                .doesNotContain("<b>respect");
+    }
+
+    @Test
     void confirmingCompletesTheTaskAsConfirmedAsTheRecipientAndThenTheLinkIsSpent() {
         Review review = goalReview("pageconfirm");
         given().redirects().follow(false).contentType(FORM).formParam("note", "Past nog steeds.").post(review.action("/confirmation"))

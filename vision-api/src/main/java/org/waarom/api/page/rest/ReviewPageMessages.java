@@ -56,6 +56,9 @@ public interface ReviewPageMessages {
     @Message("Someone asked for this review.")
     String reasonManual();
 
+    @Message("With the request: “{note}”")
+    String requestNote(String note);
+
     @Message("Indicators and their last measurements")
     String indicators();
 

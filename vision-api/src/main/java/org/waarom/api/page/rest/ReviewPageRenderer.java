@@ -105,6 +105,10 @@ public class ReviewPageRenderer {
 
         List<String> why = new ArrayList<>();
         why.add(reason(task, data, words, locale));
+        // What the task was made with (who asked, and why): an open task's note is the one given when it was made.
+        if (task.note() != null && !task.note().isBlank()) {
+            why.add(words.requestNote(task.note()));
+        }
         why.add(words.dueOn(date(task.dueDate(), locale)));
         long overdue = ChronoUnit.DAYS.between(task.dueDate(), today);
         if (overdue > 0) {
