@@ -125,9 +125,9 @@ final class MailServer implements AutoCloseable {
         }
     }
 
-    /** One message as the mailbox {@code mailbox} got it: its headers (addresses only, no names) and plain-text part. */
+    /** One message as the mailbox {@code mailbox} got it: its headers (addresses only, no names), plain-text and HTML parts. */
     record ReceivedMail(String mailbox, String messageId, String from, List<String> to, List<String> cc, String subject,
-                        String text) {
+                        String text, String html) {
 
         static ReceivedMail of(String mailbox, MimeMessage message) {
             try {
@@ -135,7 +135,7 @@ final class MailServer implements AutoCloseable {
                 return new ReceivedMail(mailbox, ids == null ? null : ids[0], addresses(message.getFrom()).get(0),
                         addresses(message.getRecipients(Message.RecipientType.TO)),
                         addresses(message.getRecipients(Message.RecipientType.CC)),
-                        message.getSubject(), plainText(message).orElse(""));
+                        message.getSubject(), part(message, "text/plain").orElse(""), part(message, "text/html").orElse(""));
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("Unreadable message in " + mailbox, e);
             }
@@ -146,14 +146,15 @@ final class MailServer implements AutoCloseable {
                     : Arrays.stream(addresses).map(address -> ((InternetAddress) address).getAddress()).toList();
         }
 
-        private static Optional<String> plainText(Part part) throws MessagingException, IOException {
-            if (part.isMimeType("text/plain")) {
+        /** The first part of {@code mimeType} (text/plain, text/html), looking into multiparts. */
+        private static Optional<String> part(Part part, String mimeType) throws MessagingException, IOException {
+            if (part.isMimeType(mimeType)) {
                 return Optional.of(part.getContent().toString());
             }
             if (part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     BodyPart child = multipart.getBodyPart(i);
-                    Optional<String> text = plainText(child);
+                    Optional<String> text = part(child, mimeType);
                     if (text.isPresent()) {
                         return text;
                     }

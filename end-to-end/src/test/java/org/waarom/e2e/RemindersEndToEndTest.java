@@ -37,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -218,17 +217,22 @@ class RemindersEndToEndTest {
             assertThat(record(task, "EMAIL").get("recipients")).as(what).asInstanceOf(InstanceOfAssertFactories.LIST)
                     .extracting("email").containsExactlyElementsOf(reminder.recipients());
 
-            String messageId = "<reminder-" + record(task, "EMAIL").get("id") + "@waarom>";
-            List<ReceivedMail> copies = mails.stream().filter(copy -> messageId.equals(copy.messageId())).toList();
+            // One message per recipient, each to that recipient alone with only their own link: the record's id, then the
+            // recipient's part (ReminderMailer.messageId), so each recipient's Message-ID occurs once.
+            String messageId = "<reminder-" + record(task, "EMAIL").get("id") + ".";
+            List<ReceivedMail> copies = mails.stream().filter(copy -> copy.messageId().startsWith(messageId)).toList();
             assertThat(copies).as(what + ": mailboxes of " + messageId).extracting(ReceivedMail::mailbox)
                     .containsExactlyInAnyOrderElementsOf(reminder.recipients());
+            assertThat(copies).as(what + ": one Message-ID per recipient").extracting(ReceivedMail::messageId).doesNotHaveDuplicates();
             for (ReceivedMail copy : copies) {
                 assertThat(copy.from()).isEqualTo(FROM);
-                assertThat(copy.to()).as(what).containsExactlyElementsOf(reminder.to());
-                assertThat(copy.cc()).as(what).containsExactlyElementsOf(reminder.cc());
+                assertThat(copy.to()).as(what).containsExactly(copy.mailbox());
+                assertThat(copy.cc()).as(what).isEmpty();
                 assertThat(copy.subject()).as(what).startsWith(reminder.subjectStart())
                         .contains(reminder.organization().name(), reminder.longDueDate());
-                assertThat(copy.text()).as(what).startsWith(reminder.greeting()).contains(reminder.longDueDate());
+                assertThat(copy.text()).as(what).startsWith(reminder.greeting(copy.mailbox())).contains(reminder.longDueDate());
+                // Its own link only: one review page and one overview, with one token.
+                assertThat(copy.text().split("token=wrev_", -1)).as(what + ": links in the mail to " + copy.mailbox()).hasSize(3);
             }
             String subject = copies.get(0).subject();
             assertThat(webhookTexts).as(what + ": webhook messages").filteredOn(text -> text.startsWith(subject + "\n")).hasSize(1);
@@ -380,11 +384,11 @@ class RemindersEndToEndTest {
             };
         }
 
-        /** The salutation of the plain-text part, naming the addressees. */
-        String greeting() {
-            List<Person> addressees = kind == Kind.ESCALATION ? organization.escalateTo() : organization.assignees();
-            String names = addressees.stream().map(Person::name).collect(Collectors.joining(", "));
-            return ("fr".equals(organization.language()) ? "Bonjour " : "Beste ") + names + ",";
+        /** The salutation of the plain-text part of the message to {@code mailbox}: it names that person alone. */
+        String greeting(String mailbox) {
+            String name = Stream.concat(organization.escalateTo().stream(), organization.assignees().stream())
+                    .filter(person -> person.email().equals(mailbox)).map(Person::name).findFirst().orElseThrow();
+            return ("fr".equals(organization.language()) ? "Bonjour " : "Beste ") + name + ",";
         }
 
         private static List<String> emails(List<Person> people) {

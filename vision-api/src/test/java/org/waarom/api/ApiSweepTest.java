@@ -504,8 +504,10 @@ class ApiSweepTest {
             ids.put("references", create(asAdmin(), base + "/references", Map.of("kind", "COMPLAINT", "title", "Nachtronde", "date", "2025-05-04",
                     "rationale", "Kloppen en wachten.", "cites", List.of(Map.of("element", "values", "item", "respect")))).path("id").asText());
             ids.put("review-tasks", create(asAdmin(), base + "/review-tasks", Map.of("element", "vision", "reason", "MANUAL", "dueDate", "2030-01-01")).path("id").asText());
-            ids.put("reminders", create(asAdmin(), base + "/review-tasks/" + ids.get("review-tasks") + "/reminders",
-                    Map.of("kind", "UPCOMING", "channel", "EMAIL", "recipients", List.of(Map.of("name", "An", "email", "an@zorg-a.be")))).path("id").asText());
+            JsonNode reminder = create(asAdmin(), base + "/review-tasks/" + ids.get("review-tasks") + "/reminders",
+                    Map.of("kind", "UPCOMING", "channel", "EMAIL", "recipients", List.of(Map.of("name", "An", "email", "an@zorg-a.be"))));
+            ids.put("reminders", reminder.path("id").asText());
+            ids.put("links", reminder.path("links").path(0).path("id").asText());
             ids.put("webhooks", create(asAdmin(), base + "/webhooks", Map.of("url", receiver.url(), "events", List.of("*"))).path("id").asText());
             JsonNode feed = create(asAdmin(), base + "/calendar-feeds", Map.of("name", "Outlook"));
             ids.put("calendar-feeds", feed.path("id").asText());

@@ -21,7 +21,8 @@ public record Reminder(
         String lastError,
         String recordedBy,
         Instant recordedAt,
-        Instant sentAt) {
+        Instant sentAt,
+        List<ReviewLink> links) {
 
     /** Which stage of a task's life the reminder announces (docs/api-guide.md#reminders). */
     public enum Kind { UPCOMING, DUE, OVERDUE, ESCALATION }
@@ -34,6 +35,8 @@ public record Reminder(
 
     public Reminder {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        // Only in the answer that recorded the reminder or made its links again; null (none) in every other.
+        links = links == null ? List.of() : List.copyOf(links);
     }
 
     /** Whether this record is of {@code kind} on {@code channel}. */

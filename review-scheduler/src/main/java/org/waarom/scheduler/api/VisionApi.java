@@ -216,6 +216,40 @@ public class VisionApi {
     }
 
     /**
+     * New links for a recorded reminder that was not sent, for sending it again: the API revokes the links the record had
+     * (which, as far as anyone recorded, never went out), so a reminder never has two valid links for one person.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @Fallback(fallbackMethod = "replaceReminderLinksFailed", skipOn = VisionApiException.class)
+    public Reminder replaceReminderLinks(String organization, long taskId, long reminderId) {
+        return call(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links",
+                () -> client.replaceReminderLinks(authorization(), organization, taskId, reminderId));
+    }
+
+    /**
+     * Records that the message with one recipient's link went out: making the reminder's links again skips that recipient,
+     * so a reminder sent again after a failure reaches only those who did not get it.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, retryOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, failOn = {VisionApiUnavailableException.class, TimeoutException.class})
+    @Fallback(fallbackMethod = "recordDeliveryFailed", skipOn = VisionApiException.class)
+    public void recordDelivery(String organization, long taskId, long reminderId, long linkId) {
+        call(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links/" + linkId + "/delivery", () -> {
+            try (Response response = client.recordDelivery(authorization(), organization, taskId, reminderId, linkId)) {
+                if (response.getStatus() >= 400) {
+                    throw new WebApplicationException(response);
+                }
+                return null;
+            }
+        });
+    }
+
+    /**
      * Marks a reminder record {@code SENT} or {@code FAILED}. Returns {@code false} when the API
      * answers 409 because it was already {@code SENT}: someone was quicker, nothing is lost.
      */
@@ -279,6 +313,14 @@ public class VisionApi {
 
     ReminderRecording recordReminderFailed(String organization, long taskId, NewReminder reminder, Throwable failure) {
         throw unavailable(reminderOperation("POST", organization, taskId), failure);
+    }
+
+    Reminder replaceReminderLinksFailed(String organization, long taskId, long reminderId, Throwable failure) {
+        throw unavailable(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links", failure);
+    }
+
+    void recordDeliveryFailed(String organization, long taskId, long reminderId, long linkId, Throwable failure) {
+        throw unavailable(reminderOperation("POST", organization, taskId) + "/" + reminderId + "/links/" + linkId + "/delivery", failure);
     }
 
     boolean updateReminderFailed(String organization, long taskId, long reminderId, ReminderUpdate update, Throwable failure) {

@@ -83,6 +83,23 @@ interface VisionApiClient {
                             @PathParam("id") long taskId,
                             NewReminder reminder);
 
+    /** 200 with the reminder and new links for its recipients (the earlier ones revoked); 409 once it was sent. */
+    @POST
+    @Path("/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links")
+    Reminder replaceReminderLinks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathParam("org") String organization,
+                                  @PathParam("id") long taskId,
+                                  @PathParam("reminderId") long reminderId);
+
+    /** 200 with the link: the message with it went out to its recipient. */
+    @POST
+    @Path("/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links/{linkId}/delivery")
+    Response recordDelivery(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @PathParam("org") String organization,
+                            @PathParam("id") long taskId,
+                            @PathParam("reminderId") long reminderId,
+                            @PathParam("linkId") long linkId);
+
     /** 200 with the updated record; 409 when it was already {@code SENT}. */
     @PATCH
     @Path("/organizations/{org}/review-tasks/{id}/reminders/{rid}")

@@ -81,6 +81,8 @@ public class IncomingWebhook {
         if (!content.addressedTo().isBlank()) {
             text.append('\n').append(escape(content.addressedTo()));
         }
+        // No link: a channel is read by others than the addressees, and a review link acts as its recipient. Each addressee
+        // has their own in their e-mail (docs/review-page.md#the-link).
         return text.toString();
     }
 

@@ -7,8 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.waarom.scheduler.api.Recipient;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.List;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
@@ -18,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code templates/ReminderMailer/reminder.txt} and {@code reminder.html}. The HTML template
  * escapes every value, so stored texts (goal titles, organisation names) cannot add markup.
  * <p>
- * Every message carries the {@code Message-ID} {@code <reminder-<id>@waarom>} of its reminder
- * record. The one repeat the reminder order allows (a crash after the SMTP server took a message
+ * Every message carries the {@code Message-ID} {@code <reminder-<id>.<hash of the address>@waarom>} of its reminder
+ * record and recipient. The one repeat the reminder order allows (a crash after the SMTP server took a message
  * but before it was recorded as sent) therefore has the same id, and mail clients show it once.
  */
 @ApplicationScoped
@@ -44,22 +48,30 @@ public class ReminderMailer {
         static native MailTemplateInstance reminder(ReminderContent mail);
     }
 
-    /** The {@code Message-ID} of the e-mail of reminder record {@code reminderId}. */
-    public static String messageId(long reminderId) {
-        return "<reminder-" + reminderId + "@waarom>";
+    /**
+     * The {@code Message-ID} of the e-mail of reminder record {@code reminderId} to {@code person}: the record's id and a short
+     * hash of the address, the same every time that message is sent (a new link does not make it another message).
+     */
+    public static String messageId(long reminderId, Recipient person) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(person.email().trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return "<reminder-" + reminderId + "." + HexFormat.of().formatHex(hash, 0, 6) + "@waarom>";
     }
 
     /**
-     * Sends {@code content} to {@code to} with {@code cc} in copy; throws {@link DeliveryException}
-     * when the SMTP server did not take it.
+     * Sends {@code content} to {@code to} alone, as message {@code messageId}; throws {@link DeliveryException} when the SMTP
+     * server did not take it. A message names one recipient: it carries that person's own link.
      */
-    public void send(long reminderId, ReminderContent content, List<Recipient> to, List<Recipient> cc) {
+    public void send(String messageId, ReminderContent content, Recipient to) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Templates.reminder(content)
-                        .mail(new Mail().addHeader("Message-ID", messageId(reminderId)))
-                        .to(addresses(to))
-                        .cc(addresses(cc))
+                        .mail(new Mail().addHeader("Message-ID", messageId))
+                        .to(address(to))
                         .subject(content.subject())
                         .send()
                         .await().atMost(ATTEMPT_TIMEOUT);
@@ -68,7 +80,7 @@ public class ReminderMailer {
                 if (attempt >= ATTEMPTS) {
                     throw new DeliveryException("SMTP: " + describe(e), e);
                 }
-                LOG.infof("Reminder %d: SMTP attempt %d failed (%s); trying again on a new connection", reminderId, attempt, describe(e));
+                LOG.infof("Reminder %s: SMTP attempt %d failed (%s); trying again on a new connection", messageId, attempt, describe(e));
             }
         }
     }
@@ -81,10 +93,6 @@ public class ReminderMailer {
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    private static String[] addresses(List<Recipient> people) {
-        return people.stream().map(ReminderMailer::address).toArray(String[]::new);
     }
 
     /** {@code An Peeters <an@example.org>}, or the bare address when the name is empty or unusable. */

@@ -120,4 +120,12 @@ public interface ReminderMessages {
     /** The last line of a webhook message: whom it concerns. */
     @Message("For: {names}")
     String webhookFor(String names);
+
+    /** A recipient's link to the review page, where they decide. */
+    @Message("{name}: open the review and decide")
+    String openReview(String name);
+
+    /** A recipient's link to the overview of the organisation's open reviews. */
+    @Message("all open reviews")
+    String overview();
 }

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.waarom.scheduler.api.NewReminder;
 import org.waarom.scheduler.api.Organization;
+import org.waarom.scheduler.api.Recipient;
 import org.waarom.scheduler.api.Reminder;
 import org.waarom.scheduler.api.ReminderRecording;
 import org.waarom.scheduler.api.ReminderUpdate;
+import org.waarom.scheduler.api.ReviewLink;
 import org.waarom.scheduler.api.ReviewPolicy;
 import org.waarom.scheduler.api.ReviewTask;
 import org.waarom.scheduler.api.ReviewTaskPage;
@@ -35,13 +37,14 @@ import java.util.Optional;
  *       record means it was sent before: done. A 409 with a {@code PENDING} or {@code FAILED}
  *       record means an earlier pass recorded it and then crashed or failed to send: this pass
  *       owns the retry, since no other pass runs at the same time anywhere in the cluster;</li>
- *   <li><b>send</b> it;</li>
+ *   <li><b>send</b> it: by e-mail one message per recipient, each with only their own review link, and each recorded
+ *       with the API as it goes out, so that a retry reaches only those still without it;</li>
  *   <li><b>mark</b> it {@code SENT}, or {@code FAILED} with the error, which the next pass retries.</li>
  * </ol>
  * A crash before the send leaves a {@code PENDING} record that the next pass sends; an SMTP outage
  * leaves {@code FAILED} records that the next pass sends; so nothing is lost. The one possible
  * repeat is a crash (or an unreachable API) after the SMTP server took the mail but before
- * {@code SENT} was recorded: the mail then goes again with the same {@code Message-ID}
+ * its delivery was recorded: that one message then goes again with the same {@code Message-ID}
  * ({@link ReminderMailer#messageId}), which mail clients show once.
  * <p>
  * Only the kind owed today is sent or retried: a {@code FAILED} upcoming reminder is abandoned
@@ -184,12 +187,25 @@ public class ReminderService {
             }
             case CREATED -> logAbandoned(task, kind, channel);
         }
+        if (recording.get().outcome() == ReminderRecording.Outcome.EXISTED) {
+            // The links of a record are shown once, in the answer that made them: sending it again needs new ones.
+            Optional<Reminder> relinked = relink(task, reminder);
+            if (relinked.isEmpty()) {
+                return true;
+            }
+            reminder = relinked.get();
+        }
         try {
             switch (channel) {
-                case EMAIL -> mailer.send(reminder.id(), content, addressees.to(), addressees.cc());
+                case EMAIL -> sendEach(task, reminder, content, recording.get().outcome() == ReminderRecording.Outcome.CREATED
+                        ? addressees.all() : List.of());
                 case WEBHOOK -> webhook.send(content);
             }
         } catch (RuntimeException e) {
+            if (e instanceof VisionApiException unreachable && !unreachable.isPermanent()) {
+                // Recording a delivery failed: the record stays PENDING and the next pass sends to whoever has no delivery.
+                throw unreachable;
+            }
             String error = describe(e);
             LOG.warnf("Reminder %d (%s by %s) of task %d in %s not sent, retried on the next pass: %s",
                     reminder.id(), kind, channel, task.id(), organization, error);
@@ -204,6 +220,26 @@ public class ReminderService {
         return true;
     }
 
+    /**
+     * One e-mail per recipient, each with only that recipient's own link: a message that listed everyone's link would let
+     * each reader act as the others. Each message that went out is recorded with the API at once, so a reminder sent again
+     * (after an SMTP failure or a crash) gets links, and messages, only for the recipients still without one. A reminder
+     * whose record came without links (an API that makes none) goes to {@code withoutLinks}, each their own message.
+     */
+    private void sendEach(ReviewTask task, Reminder reminder, ReminderContent content, List<Recipient> withoutLinks) {
+        if (reminder.links().isEmpty()) {
+            for (Recipient person : withoutLinks) {
+                mailer.send(ReminderMailer.messageId(reminder.id(), person), writer.forRecipient(content, person, null), person);
+            }
+            return;
+        }
+        for (ReviewLink link : reminder.links()) {
+            mailer.send(ReminderMailer.messageId(reminder.id(), link.recipient()), writer.forRecipient(content, link.recipient(), link),
+                    link.recipient());
+            api.recordDelivery(task.organization(), task.id(), reminder.id(), link.id());
+        }
+    }
+
     /** The record of a reminder, or empty when the API refuses it for good (logged, the task is skipped). */
     private Optional<ReminderRecording> record(ReviewTask task, NewReminder reminder) {
         try {
@@ -212,6 +248,19 @@ public class ReminderService {
             if (e.isPermanent()) {
                 LOG.errorf("Reminder %s by %s of task %d in %s refused by the vision-api, not sent: %s",
                         reminder.kind(), reminder.channel(), task.id(), task.organization(), e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The reminder with new links, or empty when the API refuses for good (sent meanwhile, task closed): logged, not sent. */
+    private Optional<Reminder> relink(ReviewTask task, Reminder reminder) {
+        try {
+            return Optional.of(api.replaceReminderLinks(task.organization(), task.id(), reminder.id()));
+        } catch (VisionApiException e) {
+            if (e.isPermanent()) {
+                LOG.infof("Reminder %d of task %d in %s is not sent again: %s", reminder.id(), task.id(), task.organization(), e.getMessage());
                 return Optional.empty();
             }
             throw e;

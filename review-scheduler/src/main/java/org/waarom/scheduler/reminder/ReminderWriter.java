@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.waarom.scheduler.api.Organization;
 import org.waarom.scheduler.api.Recipient;
 import org.waarom.scheduler.api.Reminder;
+import org.waarom.scheduler.api.ReviewLink;
 import org.waarom.scheduler.api.ReviewTask;
 
 import java.time.LocalDate;
@@ -84,7 +85,23 @@ public class ReminderWriter {
                 words.footer(organizationName, task.id()),
                 names.isEmpty() ? "" : words.webhookFor(names),
                 new ReminderContent.Labels(words.labelOrganization(), words.labelElement(), words.labelReason(),
-                        words.labelDueDate(), words.labelAction()));
+                        words.labelDueDate(), words.labelAction()), List.of());
+    }
+
+    /**
+     * {@code content} as the message to {@code person} alone: greeted by name, with only their own review link and overview
+     * ({@code link}; none when null).
+     */
+    public ReminderContent forRecipient(ReminderContent content, Recipient person, ReviewLink link) {
+        ReminderMessages words = switch (content.language()) {
+            case DUTCH -> dutch;
+            case FRENCH -> french;
+            default -> english;
+        };
+        String name = person.name() == null || person.name().isBlank() ? person.email() : person.name();
+        List<ReminderContent.PersonLink> links = link == null ? List.of()
+                : List.of(new ReminderContent.PersonLink(words.openReview(name), link.link(), link.overview(), words.overview()));
+        return content.forRecipient(words.greeting(name), links);
     }
 
     /** {@code nl}, {@code fr} or {@code en}: the organisation's default language when it is one of these. */

@@ -11,7 +11,7 @@ class IncomingWebhookTextTest {
     void subjectReasonAndRecipientsWithMarkupCharactersEscaped() {
         ReminderContent content = new ReminderContent("en", "Reminder: review of the vision is due on 1 January 2027 (Zorg <A> & co)",
                 "Hello An,", "…", "Zorg <A> & co", "Vision", "1 January 2027",
-                "The goal \"<!channel> wait < 2 weeks\" that it serves was reached.", "…", "…", "For: An", null);
+                "The goal \"<!channel> wait < 2 weeks\" that it serves was reached.", "…", "…", "For: An", null, null);
 
         assertThat(IncomingWebhook.text(content)).isEqualTo(
                 "Reminder: review of the vision is due on 1 January 2027 (Zorg &lt;A&gt; &amp; co)\n"
@@ -21,7 +21,7 @@ class IncomingWebhookTextTest {
 
     @Test
     void noRecipientsLineWhenNobodyIsNamed() {
-        ReminderContent content = new ReminderContent("en", "Subject", "", "", "", "", "", "Reason", "", "", "", null);
+        ReminderContent content = new ReminderContent("en", "Subject", "", "", "", "", "", "Reason", "", "", "", null, null);
 
         assertThat(IncomingWebhook.text(content)).isEqualTo("Subject\nReason");
     }

@@ -108,6 +108,8 @@ class ReminderServiceTest {
         stub = VisionApiStub.server();
         stub.stubFor(patch(urlPathMatching("/api/v1/organizations/[^/]+/review-tasks/\\d+/reminders/\\d+")).atPriority(10)
                 .willReturn(json("{}")));
+        stub.stubFor(post(urlPathMatching("/api/v1/organizations/[^/]+/review-tasks/\\d+/reminders/\\d+/links/\\d+/delivery")).atPriority(10)
+                .willReturn(json("{}")));
         today = LocalDate.now(ZoneOffset.UTC);
     }
 
@@ -125,12 +127,21 @@ class ReminderServiceTest {
         assertThat(pass.sent()).isEqualTo(2);
         MimeMessage mail = onlyMail();
         assertThat(mail.getSubject()).isEqualTo("Herinnering: evaluatie van de visie vervalt op " + nl(due) + " (Zorg A)");
-        assertThat(addresses(mail, RecipientType.TO)).containsExactly("An <an@example.org>", "Bert <bert@example.org>");
+        // One message each, addressed to that person alone.
+        assertThat(SmtpServer.received()).extracting(copy -> addresses(copy, RecipientType.TO))
+                .containsExactlyInAnyOrder(List.of("An <an@example.org>"), List.of("Bert <bert@example.org>"));
+        String toAn = ReminderMailer.messageId(501, new org.waarom.scheduler.api.Recipient("An", "an@example.org"));
+        for (MimeMessage copy : SmtpServer.received()) {
+            if (copy.getHeader("Message-ID")[0].equals(toAn)) {
+                mail = copy;
+            }
+        }
+        assertThat(addresses(mail, RecipientType.TO)).containsExactly("An <an@example.org>");
         assertThat(mail.getRecipients(RecipientType.CC)).isNullOrEmpty();
-        assertThat(mail.getHeader("Message-ID")).containsExactly("<reminder-501@waarom>");
+        assertThat(mail.getHeader("Message-ID")[0]).startsWith("<reminder-501.");
         assertThat(mail.getFrom()).extracting(Address::toString).containsExactly("waarom@localhost");
         assertThat(text(mail)).contains(
-                "Beste An, Bert,",
+                "Beste An,",
                 "De evaluatie van de visie voor Zorg A vervalt op " + nl(due) + ".",
                 "Organisatie: Zorg A",
                 "Onderdeel: Visie",
@@ -138,7 +149,7 @@ class ReminderServiceTest {
                 "Waarom: Het is tijd voor de periodieke evaluatie, volgens de cyclus van het evaluatiebeleid.",
                 "Wat te doen: Lees de huidige tekst opnieuw met de betrokkenen.",
                 "CONFIRMED (bevestigd)", "REVISED (herzien)");
-        assertThat(html(mail)).contains("<html lang=\"nl\">", "<p>Beste An, Bert,</p>",
+        assertThat(html(mail)).contains("<html lang=\"nl\">", "<p>Beste An,</p>",
                 "<strong>" + nl(due) + "</strong>", "Evaluatietaak 31.");
 
         // The record names the recipients read from the policy now.
@@ -169,7 +180,7 @@ class ReminderServiceTest {
     }
 
     @Test
-    void anEscalationGoesToEscalateToWithTheAssigneesInCopyInFrench() throws Exception {
+    void anEscalationGoesToEscalateToAndToEachAssigneeInFrench() throws Exception {
         LocalDate due = today.minusDays(20);
         organization("zorg-b", "Zorg B", "fr");
         policies("zorg-b", policy("strategy", "P30D", "P14D", AN + "," + BERT, DIRECTOR));
@@ -179,10 +190,19 @@ class ReminderServiceTest {
 
         reminders.remind();
 
-        MimeMessage mail = onlyMail();
+        // Each their own message (none in copy): a message carries its recipient's own link.
+        await().atMost(Duration.ofSeconds(30)).until(() -> SmtpServer.received().size() == 3);
+        onlyMail();
+        assertThat(SmtpServer.received()).extracting(copy -> addresses(copy, RecipientType.TO)).containsExactlyInAnyOrder(
+                List.of("Dirk Directeur <directie@example.org>"), List.of("An <an@example.org>"), List.of("Bert <bert@example.org>"));
+        assertThat(SmtpServer.received()).allSatisfy(copy -> assertThat(copy.getRecipients(RecipientType.CC)).isNullOrEmpty());
+        MimeMessage mail = null;
+        for (MimeMessage copy : SmtpServer.received()) {
+            if (addresses(copy, RecipientType.TO).get(0).startsWith("Dirk")) {
+                mail = copy;
+            }
+        }
         assertThat(mail.getSubject()).isEqualTo("Escalade : évaluation de la stratégie en retard depuis le " + fr(due) + " (Zorg B)");
-        assertThat(addresses(mail, RecipientType.TO)).containsExactly("Dirk Directeur <directie@example.org>");
-        assertThat(addresses(mail, RecipientType.CC)).containsExactly("An <an@example.org>", "Bert <bert@example.org>");
         assertThat(text(mail)).contains(
                 "Bonjour Dirk Directeur,",
                 "L'évaluation de la stratégie pour Zorg B était à faire pour le " + fr(due)
@@ -301,7 +321,9 @@ class ReminderServiceTest {
         reminders.remind();
 
         MimeMessage mail = onlyMail();
-        assertThat(mail.getHeader("Message-ID")).containsExactly("<reminder-905@waarom>");
+        assertThat(mail.getHeader("Message-ID")[0]).startsWith("<reminder-905.");
+        assertThat(text(mail)).contains("An: open the review and decide: http://localhost:8080/pages/zorg-a/review-tasks/73?token=wrev_retried",
+                "all open reviews: http://localhost:8080/pages/zorg-a/reviews?token=wrev_retried");
         stub.verify(1, postRequestedFor(urlPathEqualTo(VisionApiStub.INCOMING_WEBHOOK)));
         stub.verify(patchRequestedFor(urlPathEqualTo("/api/v1/organizations/zorg-a/review-tasks/73/reminders/905"))
                 .withRequestBody(equalToJson("{\"status\":\"SENT\"}")));
@@ -320,7 +342,7 @@ class ReminderServiceTest {
 
         reminders.remind();
 
-        assertThat(onlyMail().getHeader("Message-ID")).containsExactly("<reminder-909@waarom>");
+        assertThat(onlyMail().getHeader("Message-ID")[0]).startsWith("<reminder-909.");
         assertThat(stub.findAll(postRequestedFor(urlPathMatching(".*/review-tasks/74/reminders"))))
                 .extracting(LoggedRequest::getBodyAsString)
                 .allSatisfy(body -> assertThat(body).contains("\"kind\":\"DUE\""));
@@ -359,7 +381,7 @@ class ReminderServiceTest {
         ReminderService.Pass second = reminders.remind();
 
         assertThat(second.sent()).isEqualTo(1);
-        assertThat(onlyMail().getHeader("Message-ID")).containsExactly("<reminder-911@waarom>");
+        assertThat(onlyMail().getHeader("Message-ID")[0]).startsWith("<reminder-911.");
         stub.verify(patchRequestedFor(urlPathEqualTo("/api/v1/organizations/zorg-a/review-tasks/75/reminders/911"))
                 .withRequestBody(equalToJson("{\"status\":\"SENT\"}")));
         stub.verify(0, postRequestedFor(urlPathEqualTo(VisionApiStub.INCOMING_WEBHOOK)));
@@ -388,7 +410,7 @@ class ReminderServiceTest {
 
         reminders.remind();
 
-        assertThat(onlyMail().getHeader("Message-ID")).containsExactly("<reminder-913@waarom>");
+        assertThat(onlyMail().getHeader("Message-ID")[0]).startsWith("<reminder-913.");
     }
 
     @Test
@@ -439,7 +461,7 @@ class ReminderServiceTest {
         stub.verify(patchRequestedFor(urlPathEqualTo("/api/v1/organizations/zorg-a/review-tasks/79/reminders/917"))
                 .withRequestBody(equalToJson("{\"status\":\"FAILED\",\"error\":\"incoming webhook answered 404\"}")));
         // The e-mail went all the same.
-        assertThat(onlyMail().getHeader("Message-ID")).containsExactly("<reminder-916@waarom>");
+        assertThat(onlyMail().getHeader("Message-ID")[0]).startsWith("<reminder-916.");
     }
 
     @Test
@@ -514,6 +536,14 @@ class ReminderServiceTest {
         stub.stubFor(post(urlPathEqualTo("/api/v1/organizations/" + organization + "/review-tasks/" + task + "/reminders"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo(channel)))
                 .willReturn(aConflict(existing)));
+        // Sending it again takes new links: the API shows a link only in the answer that made it.
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(existing);
+        if (id.find()) {
+            String relinked = existing.substring(0, existing.lastIndexOf('}')) + ",\"links\":[{\"recipient\":{\"name\":\"An\",\"email\":\"an@zorg-a.be\"},"
+                    + "\"link\":\"http://localhost:8080/pages/" + organization + "/review-tasks/" + task + "?token=wrev_retried\"}]}";
+            stub.stubFor(post(urlPathEqualTo("/api/v1/organizations/" + organization + "/review-tasks/" + task + "/reminders/" + id.group(1) + "/links"))
+                    .willReturn(json(relinked)));
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder aConflict(String existing) {
@@ -526,15 +556,16 @@ class ReminderServiceTest {
     // --- the mail
 
     /**
-     * The one message sent. GreenMail keeps a copy per recipient, so one message to three people
-     * is three copies with one Message-ID; a second send would add more.
+     * The first of the messages of one reminder: one message per recipient, each to that recipient alone, each with its own
+     * Message-ID of the same reminder record; a second send would add a copy with a Message-ID seen before.
      */
     private static MimeMessage onlyMail() throws Exception {
         List<MimeMessage> received = SmtpServer.received();
         assertThat(received).isNotEmpty();
         MimeMessage mail = received.get(0);
-        assertThat(received).extracting(copy -> copy.getHeader("Message-ID")[0]).containsOnly(mail.getHeader("Message-ID")[0]);
-        assertThat(received).hasSize(mail.getAllRecipients().length);
+        String record = mail.getHeader("Message-ID")[0].substring(0, mail.getHeader("Message-ID")[0].indexOf('.') + 1);
+        assertThat(received).extracting(copy -> copy.getHeader("Message-ID")[0]).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith(record));
+        assertThat(received).allSatisfy(copy -> assertThat(copy.getAllRecipients()).hasSize(1));
         return mail;
     }
 

@@ -34,6 +34,12 @@ public @interface AcceptsToken {
                 + "'Authorization: Bearer <credential>'"),
         /** {@code wack_…}: opens its own acknowledgement page, where its person acknowledges a version; no API endpoint accepts it. */
         ACKNOWLEDGEMENT_LINK("The acknowledgement link is not valid here: it opens its own page only. "
+                + "Send an API key or token as 'Authorization: Bearer <credential>'"),
+        /**
+         * {@code wrev_…}: opens its own review task's page, where its recipient decides the review; no API endpoint accepts
+         * it. The review pages also admit a calendar feed's token, to read.
+         */
+        REVIEW_LINK("The review link is not valid here: it opens its own review page only. "
                 + "Send an API key or token as 'Authorization: Bearer <credential>'");
 
         private final String refusal;

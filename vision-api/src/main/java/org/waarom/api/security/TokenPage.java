@@ -31,7 +31,18 @@ public @interface TokenPage {
          * A personal acknowledgement link ({@code wack_…}) on its organisation's acknowledgement page. Also once a significant
          * new version replaced what it asked to acknowledge: the page then says so.
          */
-        ACKNOWLEDGEMENT_LINK(AcceptsToken.Kind.ACKNOWLEDGEMENT_LINK);
+        ACKNOWLEDGEMENT_LINK(AcceptsToken.Kind.ACKNOWLEDGEMENT_LINK),
+        /**
+         * A review link ({@code wrev_…}) on its own task's review page, while the task is open: reads and decides as its
+         * recipient. A calendar feed's token ({@code wcal_…}) reads the review page of any open task of its organisation, and
+         * decides none.
+         */
+        REVIEW_LINK(AcceptsToken.Kind.REVIEW_LINK),
+        /**
+         * The quality manager's overview of an organisation's open reviews (read-only): a calendar feed's token, or a review
+         * link of the organisation while its task is open.
+         */
+        REVIEW_OVERVIEW(AcceptsToken.Kind.REVIEW_LINK);
 
         private final AcceptsToken.Kind token;
 

@@ -190,8 +190,11 @@ class CalendarFeedTest {
 
         asAdmin().header("If-None-Match", etag).get(ics(org)).then().statusCode(304)
                 .header("ETag", etag).body(emptyString());
+        // Read with a feed token the events link to their pages with that token: that feed has its own ETag, just as stable.
         String token = createFeed(TestKeys.organizationKey(org, "quality-manager").key(), org, "Apple").path("token");
-        given().queryParam("token", token).header("If-None-Match", etag).get(ics(org)).then().statusCode(304);
+        String feedTag = given().queryParam("token", token).get(ics(org)).then().statusCode(200).extract().header("ETag");
+        assertThat(feedTag).isNotEqualTo(etag);
+        given().queryParam("token", token).header("If-None-Match", feedTag).get(ics(org)).then().statusCode(304);
 
         task(org, Map.of("element", "strategy", "reason", "MANUAL", "dueDate", "2026-12-31"));
         String changed = asAdmin().header("If-None-Match", etag).get(ics(org)).then().statusCode(200)
@@ -209,6 +212,55 @@ class CalendarFeedTest {
         // An organisation that does not exist answers the same, so a token cannot probe for organisations.
         assertProblem(given().queryParam("token", "wcal_neverIssuedToAnyone0123456789012345678901").get(ics("no-such-organisation")), 401,
                 "unauthorized");
+    }
+
+    @Test
+    void readWithAFeedTokenEachEventLinksToItsReviewPageToReadAndReadWithAKeyNoneDoes() throws Exception {
+        String org = newOrganization("icslink");
+        long open = task(org, Map.of("element", "vision", "reason", "MANUAL", "dueDate", "2026-11-15"));
+        long other = task(org, Map.of("element", "strategy", "reason", "MANUAL", "dueDate", "2026-12-15"));
+        Response created = createFeed(TestKeys.organizationKey(org, "quality-manager").key(), org, "Outlook An");
+        String token = created.path("token");
+        // The feed's settings: the overview, opened with the feed's token, shown once beside the subscription url.
+        String overview = created.path("overview");
+        assertThat(overview).startsWith("http").endsWith("/pages/" + org + "/reviews?token=" + token);
+        assertThat(given().get(pathAndQuery(overview)).then().statusCode(200).extract().asString()).contains(page(org, open, token));
+
+        Map<String, VEvent> events = eventsByUid(parse(given().queryParam("token", token).get(ics(org)).then().statusCode(200).extract().response()));
+        VEvent vision = events.get(uid(open, org));
+        String url = value(vision, Property.URL);
+        assertThat(url).startsWith("http").endsWith(page(org, open, token));
+        assertThat(value(events.get(uid(other, org)), Property.URL)).endsWith(page(org, other, token));
+        // Clients that show no URL show the description: both addresses are there too.
+        assertThat(value(vision, Property.DESCRIPTION)).contains("The review page (to read): " + url, "All open reviews: " + overview);
+
+        // The event's link opens its review to read (the feed decides nothing), and no longer once the task is done.
+        assertThat(given().header("Accept-Language", "en").get(pathAndQuery(url)).then().statusCode(200).extract().asString())
+                .contains("to decide, open the link in the review’s reminder").doesNotContain("Confirm the text");
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .post("/pages/" + org + "/review-tasks/" + open + "/confirmation?token=" + token).then().statusCode(403);
+        asAdmin().get(tasks(org) + "/" + open).then().body("status", equalTo("OPEN"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRMED")).post(tasks(org) + "/" + open + "/complete").then().statusCode(200);
+        given().get(pathAndQuery(url)).then().statusCode(401);
+
+        // Read with an Authorization header there is no token to give: no event carries a link, no credential is in the feed.
+        String key = TestKeys.organizationKey(org, "quality-manager").key();
+        String withKey = as(key).get(ics(org)).then().statusCode(200).extract().asString();
+        assertThat(eventsByUid(parse(as(key).get(ics(org)).then().extract().response())).values())
+                .allSatisfy(event -> assertThat(value(event, Property.URL)).isNull());
+        assertThat(withKey).doesNotContain("/pages/", "token=", key);
+        // A token beside an Authorization header did not admit the request: it goes into no link either.
+        assertThat(as(key).queryParam("token", token).get(ics(org)).then().statusCode(200).extract().asString()).doesNotContain("/pages/", token);
+    }
+
+    private static String page(String org, long task, String token) {
+        return "/pages/" + org + "/review-tasks/" + task + "?token=" + token;
+    }
+
+    /** An absolute address as a path and query, for REST Assured's own base URI. */
+    private static String pathAndQuery(String address) {
+        java.net.URI uri = java.net.URI.create(address);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     // --- feed tokens -------------------------------------------------------------------------------

@@ -131,6 +131,10 @@ class EveryEndpointIsProtectedTest {
                 "GET /api/v1/organizations/{org}/audit-log",
                 "POST /api/v1/organizations/{org}/review-tasks/{id}/reminders",
                 "PATCH /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}",
+                "POST /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links",
+                "POST /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links/{linkId}/delivery",
+                "GET /api/v1/organizations/{org}/review-tasks/{id}/links",
+                "DELETE /api/v1/organizations/{org}/review-tasks/{id}/links/{linkId}",
                 "GET /api/v1/review-tasks",
                 "GET /api/v1/organizations/{org}/values/current",
                 "GET /api/v1/organizations/{org}/document",
@@ -293,7 +297,7 @@ class EveryEndpointIsProtectedTest {
             String value = switch (matcher.group(1)) {
                 case "org" -> organization;
                 case "type" -> "vision";
-                case "n", "reminderId", "feedbackId", "invitationId" -> "1";
+                case "n", "reminderId", "linkId", "feedbackId", "invitationId" -> "1";
                 case "lang" -> "fr";
                 case "id" -> String.valueOf(operation.organizational() ? keyId : platformService.id());
                 default -> throw new AssertionError("Path parameter {" + matcher.group(1) + "} of " + operation

@@ -139,10 +139,14 @@ class PermissionTableTest {
             GET    /api/v1/organizations/{org}/review-tasks/{id}                                   everyone
             POST   /api/v1/organizations/{org}/review-tasks/{id}/cancel                            admin quality-manager platform-admin
             POST   /api/v1/organizations/{org}/review-tasks/{id}/complete                          admin quality-manager platform-admin
+            GET    /api/v1/organizations/{org}/review-tasks/{id}/links                             admin quality-manager platform-admin
+            DELETE /api/v1/organizations/{org}/review-tasks/{id}/links/{linkId}                    admin quality-manager platform-admin
             GET    /api/v1/organizations/{org}/review-tasks/{id}/reminders                         everyone
             POST   /api/v1/organizations/{org}/review-tasks/{id}/reminders                         admin platform-admin service
             GET    /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}            everyone
             PATCH  /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}            admin platform-admin service
+            POST   /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links      admin platform-admin service
+            POST   /api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}/links/{linkId}/delivery admin platform-admin service
             GET    /api/v1/organizations/{org}/values/current                                      members public:values
             GET    /api/v1/organizations/{org}/webhooks                                            admin platform-admin
             POST   /api/v1/organizations/{org}/webhooks                                            admin platform-admin
@@ -159,6 +163,10 @@ class PermissionTableTest {
             POST   /pages/{org}/consultations/{id}/feedback                                        page:consultation-invitation
             POST   /pages/{org}/consultations/{id}/feedback/{feedbackId}                           page:consultation-invitation
             POST   /pages/{org}/consultations/{id}/feedback/{feedbackId}/withdrawal                page:consultation-invitation
+            GET    /pages/{org}/review-tasks/{id}                                                  page:review-link
+            POST   /pages/{org}/review-tasks/{id}/confirmation                                     page:review-link
+            POST   /pages/{org}/review-tasks/{id}/revision                                         page:review-link
+            GET    /pages/{org}/reviews                                                            page:review-overview
             """;
 
     @Test

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.calendar.service.CalendarFeedService;
+import org.waarom.api.calendar.service.ReviewCalendarService;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.security.AcceptsToken;
 import org.waarom.api.security.Permission;
@@ -49,10 +50,11 @@ public class CalendarFeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CALENDAR_FEED_MANAGE)
     @Operation(operationId = "createCalendarFeed", summary = "Create a calendar feed",
-            description = "A personal feed token for one calendar client. The answer holds the token and the subscription `url` "
-                    + "(…/review-tasks.ics?token=…), this once only; give the url to Outlook, Google Calendar or Apple Calendar. "
-                    + "The token reads this organisation's review-task calendar and nothing else.")
-    @APIResponse(responseCode = "201", description = "The feed, with its token and url shown once",
+            description = "A personal feed token for one calendar client. The answer holds the token, the subscription `url` "
+                    + "(…/review-tasks.ics?token=…) and the `overview` page of the open reviews, this once only; give the url to "
+                    + "Outlook, Google Calendar or Apple Calendar. The token reads this organisation's review-task calendar and, "
+                    + "read-only, its review pages (the overview, and the page each event links to); nothing else.")
+    @APIResponse(responseCode = "201", description = "The feed, with its token, url and overview shown once",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedView.class)))
     public Response create(@PathParam("org") String org, @Valid @NotNull(message = "a JSON object is required") CreateCalendarFeedRequest request,
@@ -60,8 +62,9 @@ public class CalendarFeedResource {
         CalendarFeedView created = feeds.create(org, request);
         String url = uriInfo.getBaseUriBuilder().path(ReviewCalendarResource.class)
                 .queryParam(AcceptsToken.QUERY_PARAMETER, created.token()).build(org).toString();
+        String overview = new ReviewCalendarService.PageLinks(uriInfo.getBaseUri().toString(), created.token()).overview(org);
         URI location = uriInfo.getBaseUriBuilder().path(CalendarFeedResource.class).path("{id}").build(org, created.id());
-        return Response.created(location).entity(created.withUrl(url)).build();
+        return Response.created(location).entity(created.withAddresses(url, overview)).build();
     }
 
     @GET

@@ -5,8 +5,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,13 +27,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.calendar.service.ReviewCalendarService;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.security.AcceptsToken;
+import org.waarom.api.security.CurrentActor;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
+
+import java.util.Optional;
 
 /**
  * The open review tasks as an iCalendar feed a quality manager subscribes to. Calendar clients
  * cannot send an Authorization header, so besides the usual credentials this endpoint (and only
- * this one) accepts a personal feed token in the query ({@link CalendarFeedResource}).
+ * this one) accepts a personal feed token in the query ({@link CalendarFeedResource}). Read with such a token, each event
+ * links to its review page with that token (read-only, as the token is); read with an Authorization header, none does.
  */
 @Path("/api/v1/organizations/{org}/review-tasks.ics")
 @Tag(name = "Calendar",
@@ -77,10 +84,15 @@ public class ReviewCalendarResource {
             END:VCALENDAR
             """;
 
-    private final ReviewCalendarService calendars;
+    /** How {@code CalendarFeedService} names the credential of a feed token. */
+    private static final String FEED_CREDENTIAL = "calendar-feed:";
 
-    ReviewCalendarResource(ReviewCalendarService calendars) {
+    private final ReviewCalendarService calendars;
+    private final CurrentActor actor;
+
+    ReviewCalendarResource(ReviewCalendarService calendars, CurrentActor actor) {
         this.calendars = calendars;
+        this.actor = actor;
     }
 
     @GET
@@ -91,7 +103,10 @@ public class ReviewCalendarResource {
             description = "One all-day event per open review task on its due date, with a stable UID, the reason and what to do, "
                     + "and an alarm at the policy's `remindBefore`. Done and cancelled tasks leave the feed. "
                     + "Authenticate with `Authorization: Bearer …` (any role in the organisation), or, for calendar clients "
-                    + "that cannot send headers, with `?token=<calendar feed token>`. Answers `If-None-Match` with 304.")
+                    + "that cannot send headers, with `?token=<calendar feed token>`. Read with a feed token, each event carries the "
+                    + "address of its review page (`URL`, and in the description with the overview of the open reviews), opened with "
+                    + "the same token and read-only; read with an Authorization header, no event carries a link (that credential "
+                    + "never goes in an address). Answers `If-None-Match` with 304.")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = FEED_TOKEN_SCHEME)
     @Parameter(name = AcceptsToken.QUERY_PARAMETER, in = ParameterIn.QUERY,
@@ -104,8 +119,14 @@ public class ReviewCalendarResource {
             content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one open review", value = EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    public Response calendar(@PathParam("org") String org, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ReviewCalendarService.ReviewCalendar calendar = calendars.calendar(org);
+    public Response calendar(@PathParam("org") String org, @HeaderParam("If-None-Match") String ifNoneMatch,
+                             @QueryParam(AcceptsToken.QUERY_PARAMETER) String token, @Context UriInfo uriInfo) {
+        // Only a token that admitted this very request goes into the links (not one sent beside an Authorization header).
+        boolean readWithFeedToken = token != null && actor.caller().map(caller -> caller.credential().startsWith(FEED_CREDENTIAL)).orElse(false);
+        Optional<ReviewCalendarService.PageLinks> links = readWithFeedToken
+                ? Optional.of(new ReviewCalendarService.PageLinks(uriInfo.getBaseUri().toString(), token))
+                : Optional.empty();
+        ReviewCalendarService.ReviewCalendar calendar = calendars.calendar(org, links);
         // Calendar clients poll; five minutes of private caching spares the service without delaying a review by much.
         CacheControl cacheControl = new CacheControl();
         cacheControl.setPrivate(true);

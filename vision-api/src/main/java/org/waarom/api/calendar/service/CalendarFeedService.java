@@ -129,6 +129,6 @@ public class CalendarFeedService {
     }
 
     private static CalendarFeedView view(CalendarFeed feed, String token) {
-        return new CalendarFeedView(feed.id, feed.name, feed.owner, token, null, feed.createdAt, feed.lastUsedAt);
+        return new CalendarFeedView(feed.id, feed.name, feed.owner, token, null, null, feed.createdAt, feed.lastUsedAt);
     }
 }

@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.property.TzName;
 import net.fortuna.ical4j.model.property.TzOffsetFrom;
 import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -40,6 +41,8 @@ import org.waarom.api.review.service.ReviewService;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,6 +56,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -63,6 +67,10 @@ import java.util.stream.Stream;
  * open task on its due date, with a stable UID and an alarm at the policy's {@code remindBefore}.
  * The same data always gives the same bytes (DTSTAMP is when the event's data last changed, not
  * "now"), so the ETag is a hash of the body and a client polling an unchanged feed gets 304.
+ * <p>
+ * A feed read with a calendar feed token links each event to its review page, and every event to the overview of the open
+ * reviews, both opened with that same token ({@link PageLinks}): whoever reads the feed holds the token already, and it
+ * only reads. A feed read with an {@code Authorization} header has no link to give: that credential never goes in a URL.
  */
 @ApplicationScoped
 public class ReviewCalendarService {
@@ -75,6 +83,30 @@ public class ReviewCalendarService {
     public record ReviewCalendar(byte[] body, String etag) {
     }
 
+    /**
+     * Where a feed read with a calendar feed token links: the review pages of its organisation, opened with that token
+     * (docs/review-page.md: a calendar feed's token opens the overview, and every open review's page to read).
+     *
+     * @param base  the service's base URI, ending in a slash
+     * @param token the calendar feed token the feed was read with
+     */
+    public record PageLinks(String base, String token) {
+
+        /** The review page of one task. */
+        public String review(String org, long task) {
+            return base + "pages/" + encode(org) + "/review-tasks/" + task + "?token=" + encode(token);
+        }
+
+        /** The overview of the organisation's open reviews. */
+        public String overview(String org) {
+            return base + "pages/" + encode(org) + "/reviews?token=" + encode(token);
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
     private final OrganizationService organizations;
     private final ReviewService reviews;
 
@@ -83,8 +115,9 @@ public class ReviewCalendarService {
         this.reviews = reviews;
     }
 
+    /** The feed of the organisation's open review tasks; with {@code links} (a feed token's read), each event links to its page. */
     @Transactional
-    public ReviewCalendar calendar(String org) {
+    public ReviewCalendar calendar(String org, Optional<PageLinks> links) {
         OrganizationView organization = organizations.get(org).value();
         Map<String, ReviewPolicyView> policies = reviews.policies(org).stream()
                 .collect(Collectors.toMap(ReviewPolicyView::element, Function.identity()));
@@ -100,7 +133,7 @@ public class ReviewCalendarService {
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         List<ReviewTaskView> open = reviews.openTasks(org);
         for (ReviewTaskView task : open) {
-            calendar.add(event(organization, policies.get(task.element()), task));
+            calendar.add(event(organization, policies.get(task.element()), task, links));
         }
         if (open.isEmpty()) {
             // RFC 5545 wants at least one component in a calendar; with no open task it holds the UTC zone only.
@@ -110,13 +143,15 @@ public class ReviewCalendarService {
         return new ReviewCalendar(body, EntityTags.strong("ics-" + sha256(body).substring(0, 32)));
     }
 
-    private static VEvent event(OrganizationView organization, ReviewPolicyView policy, ReviewTaskView task) {
+    private static VEvent event(OrganizationView organization, ReviewPolicyView policy, ReviewTaskView task, Optional<PageLinks> links) {
         LocalDate due = task.dueDate();
         // All-day (VALUE=DATE) on the due date; DTEND is exclusive, so the next day.
         VEvent event = new VEvent(due, due.plusDays(1), "Review: " + task.element() + " (" + organization.name() + ")");
         event.replace(new DtStamp(lastChange(organization, policy, task)));
         event.add(new Uid("review-task-" + task.id() + "@" + organization.slug() + ".waarom"));
-        event.add(new Description(description(policy, task)));
+        event.add(new Description(description(organization, policy, task, links)));
+        // URL (RFC 5545 3.8.4.6): clients that show it offer the review page as the event's link.
+        links.ifPresent(pages -> event.add(new Url(URI.create(pages.review(organization.slug(), task.id())))));
         // A due date is a deadline, not an appointment: it must not show the whole day as busy.
         event.add(ImmutableTransp.TRANSPARENT);
         event.add(alarm(organization, policy, task));
@@ -142,7 +177,7 @@ public class ReviewCalendarService {
         return alarm;
     }
 
-    private static String description(ReviewPolicyView policy, ReviewTaskView task) {
+    private static String description(OrganizationView organization, ReviewPolicyView policy, ReviewTaskView task, Optional<PageLinks> links) {
         ElementType type = ElementType.fromPath(task.element()).orElseThrow();
         String element = task.element();
         String why = switch (task.reason()) {
@@ -157,11 +192,15 @@ public class ReviewCalendarService {
         if (task.note() != null && !task.note().isBlank()) {
             text.append("Note: ").append(task.note()).append('\n');
         }
-        return text.append("What to do: read the current ").append(element).append(" against its guiding question (")
+        text.append("What to do: read the current ").append(element).append(" against its guiding question (")
                 .append(type.questionEn()).append("). If it still holds, complete the review as CONFIRMED with a note; ")
                 .append("if it needs to change, draft a new version and adopt it, which completes the review as REVISED.\n")
-                .append("Review task ").append(task.id()).append(" (").append(task.sourceKey()).append(")")
-                .toString();
+                .append("Review task ").append(task.id()).append(" (").append(task.sourceKey()).append(")");
+        // Many clients show the description and not the URL property: the links go here too. The feed's token only reads,
+        // so the page says where to decide (the link in the reminder e-mail, or the API).
+        links.ifPresent(pages -> text.append("\nThe review page (to read): ").append(pages.review(organization.slug(), task.id()))
+                .append("\nAll open reviews: ").append(pages.overview(organization.slug())));
+        return text.toString();
     }
 
     /** A time zone without offsets or changes: UTC, the zone the feed's timestamps are written in. */

@@ -18,5 +18,13 @@ public record ReviewReminderView(
                 examples = "SMTP 451 4.7.1 Greylisted, try again later") String lastError,
         @Schema(examples = "review-scheduler") String recordedBy,
         @Schema(examples = "2026-08-02T06:00:00Z") Instant recordedAt,
-        @Schema(description = "When it went out (SENT); null until then", nullable = true, examples = "2026-08-02T06:00:04Z") Instant sentAt) {
+        @Schema(description = "When it went out (SENT); null until then", nullable = true, examples = "2026-08-02T06:00:04Z") Instant sentAt,
+        @Schema(description = "The review links the reminder's message carries, one per recipient, each with its token and page: only in the "
+                + "answer that recorded the reminder (201) or replaced its links; null in every other answer (only their hashes are kept)",
+                nullable = true) List<ReviewLinkView> links) {
+
+    /** The same reminder with the links its message is to carry. */
+    public ReviewReminderView withLinks(List<ReviewLinkView> issued) {
+        return new ReviewReminderView(id, kind, channel, recipients, status, attempts, lastError, recordedBy, recordedAt, sentAt, issued);
+    }
 }

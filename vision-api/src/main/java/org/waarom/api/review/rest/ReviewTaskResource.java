@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ import org.waarom.api.common.Problem;
 import org.waarom.api.common.QueryParams;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.review.ReviewTask;
+import org.waarom.api.review.service.ReviewLinkService;
 import org.waarom.api.review.service.ReviewReminderService;
 import org.waarom.api.review.service.ReviewService;
 import org.waarom.api.security.Permission;
@@ -52,10 +54,12 @@ public class ReviewTaskResource {
 
     private final ReviewService reviews;
     private final ReviewReminderService reminders;
+    private final ReviewLinkService links;
 
-    ReviewTaskResource(ReviewService reviews, ReviewReminderService reminders) {
+    ReviewTaskResource(ReviewService reviews, ReviewReminderService reminders, ReviewLinkService links) {
         this.reviews = reviews;
         this.reminders = reminders;
+        this.links = links;
     }
 
     @POST
@@ -141,8 +145,11 @@ public class ReviewTaskResource {
     @Operation(operationId = "recordReminder", summary = "Record a reminder",
             description = "The review-scheduler records each reminder (PENDING) before it sends it. "
                     + "A task has at most one reminder of each kind by each channel: a second answers 409 with the existing record in `reminder`, "
-                    + "so two replicas never both send it. Only for OPEN tasks (409 otherwise).")
-    @APIResponse(responseCode = "201", description = "The recorded reminder, PENDING",
+                    + "so two replicas never both send it. Only for OPEN tasks (409 otherwise). "
+                    + "The answer carries in `links` one review link per recipient (by e-mail), each with its token and the review page it "
+                    + "opens, for the message to carry: shown this once (only hashes are kept); a 409 makes none. To send a recorded but "
+                    + "unsent reminder again, get new links with `POST …/reminders/{reminderId}/links`.")
+    @APIResponse(responseCode = "201", description = "The recorded reminder, PENDING, with its links (shown once)",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
     @APIResponse(responseCode = "409", description = "The task has a reminder of this kind by this channel (it is in `reminder`), or the task is not open",
@@ -159,7 +166,90 @@ public class ReviewTaskResource {
         ReviewReminderView reminder = reminders.record(org, taskId, request);
         URI location = uriInfo.getBaseUriBuilder().path("api/v1/organizations/{org}/review-tasks/{id}/reminders/{reminderId}")
                 .build(org, taskId, reminder.id());
-        return Response.created(location).entity(reminder).build();
+        return Response.created(location).entity(withPages(reminder, org, taskId, uriInfo)).build();
+    }
+
+    @POST
+    @Path("/{id}/reminders/{reminderId}/links")
+    @Requires(Permission.REVIEW_REMINDER_RECORD)
+    @Operation(operationId = "replaceReminderLinks", summary = "Make a reminder's links again",
+            description = "For sending a recorded reminder that was not sent (PENDING or FAILED) again: new review links, one per recipient, "
+                    + "shown this once; the reminder's earlier links are revoked, so it has one valid link per recipient. "
+                    + "409 once the reminder was sent, or when the task is not open.")
+    @APIResponse(responseCode = "200", description = "The reminder with its new links (shown once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReminderView.class)))
+    @APIResponse(responseCode = "409", description = "The reminder was sent already, or the task is not open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), example = """
+                    {"type": "https://waarom.org/problems/conflict", "title": "The request conflicts with the current state", "status": 409,
+                     "detail": "Reminder 5 of review task 31 was sent at 2026-08-02T06:00:04Z; its links went out with it and are not made again",
+                     "instance": "/api/v1/organizations/zorg-a/review-tasks/31/reminders/5/links"}"""))
+    public ReviewReminderView replaceLinks(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId,
+                                           @Context UriInfo uriInfo) {
+        long taskId = id(id);
+        return withPages(reminders.replaceLinks(org, taskId, reminderId(taskId, reminderId)), org, taskId, uriInfo);
+    }
+
+    @POST
+    @Path("/{id}/reminders/{reminderId}/links/{linkId}/delivery")
+    @Requires(Permission.REVIEW_REMINDER_RECORD)
+    @Operation(operationId = "recordReviewLinkDelivery", summary = "Record that a link's message went out",
+            description = "The review-scheduler sends an e-mail reminder as one message per recipient, each with only that recipient's "
+                    + "link, and records each message that went out here. Making the reminder's links again (to send it again) then "
+                    + "skips the recipients who have theirs, so each recipient gets the reminder once. Repeating it changes nothing.")
+    @APIResponse(responseCode = "200", description = "The link, with when its message went out (never with its token)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewLinkView.class)))
+    public ReviewLinkView recordDelivery(@PathParam("org") String org, @PathParam("id") String id, @PathParam("reminderId") String reminderId,
+                                   @PathParam("linkId") String linkId) {
+        long taskId = id(id);
+        long reminder = reminderId(taskId, reminderId);
+        long link;
+        try {
+            link = Long.parseLong(linkId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Reminder " + reminder + " of review task " + taskId + " has no link '" + linkId + "'");
+        }
+        return links.delivered(org, taskId, reminder, link);
+    }
+
+    @GET
+    @Path("/{id}/links")
+    @Requires(Permission.REVIEW_TASK_CLOSE)
+    @Operation(operationId = "listReviewLinks", summary = "List a task's review links",
+            description = "The links that are not revoked, oldest first, each with its recipient and reminder, never with its token. "
+                    + "They open the task's review page while the task is open.")
+    @APIResponse(responseCode = "200", description = "A page of links",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkPage.class)))
+    public Response links(@PathParam("org") String org, @PathParam("id") String id,
+                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
+        return links.links(org, id(id), PageRequest.parse(page, size)).toResponse(uriInfo);
+    }
+
+    @DELETE
+    @Path("/{id}/links/{linkId}")
+    @Requires(Permission.REVIEW_TASK_CLOSE)
+    @Operation(operationId = "revokeReviewLink", summary = "Revoke a review link",
+            description = "From now on the link opens nothing; its page says that the link does not work, and nothing more.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revokeLink(@PathParam("org") String org, @PathParam("id") String id, @PathParam("linkId") String linkId) {
+        long taskId = id(id);
+        long link;
+        try {
+            link = Long.parseLong(linkId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Review task " + taskId + " has no link '" + linkId + "'");
+        }
+        links.revoke(org, taskId, link);
+        return Response.noContent().build();
+    }
+
+    /** The reminder with the addresses of its links' pages, on this service. */
+    private static ReviewReminderView withPages(ReviewReminderView reminder, String org, long taskId, UriInfo uriInfo) {
+        if (reminder.links() == null) {
+            return reminder;
+        }
+        String base = uriInfo.getBaseUri().toString();
+        String root = base.endsWith("/") ? base : base + "/";
+        return reminder.withLinks(reminder.links().stream().map(link -> link.withPage(root, org, taskId)).toList());
     }
 
     @GET
@@ -220,6 +310,10 @@ public class ReviewTaskResource {
 
     @Schema(name = "ReviewTaskPage")
     record TaskPage(List<ReviewTaskView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "ReviewLinkPage")
+    record LinkPage(List<ReviewLinkView> items, int page, int size, long total) {
     }
 
     @Schema(name = "ReviewReminderPage")

@@ -21,6 +21,7 @@ import org.waarom.api.review.ReviewReminder;
 import org.waarom.api.review.ReviewTask;
 import org.waarom.api.review.rest.RecordReminderRequest;
 import org.waarom.api.review.rest.ReminderRecipient;
+import org.waarom.api.review.rest.ReviewLinkView;
 import org.waarom.api.review.rest.ReviewReminderView;
 import org.waarom.api.review.rest.UpdateReminderRequest;
 import org.waarom.api.security.CurrentActor;
@@ -52,10 +53,12 @@ public class ReviewReminderService {
     private final CurrentActor actor;
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final ReviewLinkService links;
     private final Clock clock;
 
     ReviewReminderService(OrganizationService organizations, EventService events, CurrentActor actor, EntityManager entityManager,
-                          ObjectMapper json, Clock clock) {
+                          ObjectMapper json, ReviewLinkService links, Clock clock) {
+        this.links = links;
         this.organizations = organizations;
         this.events = events;
         this.actor = actor;
@@ -103,7 +106,38 @@ public class ReviewReminderService {
             throw new ConflictException("Review task " + taskId + " already has a " + request.kind() + " reminder by " + request.channel()
                     + " (reminder " + existing.id + ", " + existing.status + ")", members);
         }
-        return view(ReviewReminder.<ReviewReminder>findById(((Number) inserted.get(0)).longValue()));
+        ReviewReminder recorded = ReviewReminder.findById(((Number) inserted.get(0)).longValue());
+        // Made with the record, in its transaction: a second record of the same reminder is a 409 and makes none.
+        return view(recorded).withLinks(linksFor(recorded, recipients));
+    }
+
+    /**
+     * New links for a reminder that was recorded but not sent (PENDING or FAILED), for the attempt that sends it again:
+     * its earlier links are revoked, so that the reminder has one valid link per recipient. 409 once it was sent, or
+     * when the task is no longer open.
+     */
+    @Transactional
+    public ReviewReminderView replaceLinks(String org, long taskId, long reminderId) {
+        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewReminder reminder = ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> reminderNotFound(taskId, reminderId));
+        if (task.status != ReviewTask.Status.OPEN) {
+            throw new ConflictException("Review task " + taskId + " is " + task.status + "; its links no longer work");
+        }
+        if (reminder.status == ReviewReminder.Status.SENT) {
+            throw new ConflictException("Reminder " + reminderId + " of review task " + taskId + " was sent at " + reminder.sentAt
+                    + "; its links went out with it and are not made again");
+        }
+        return view(reminder).withLinks(linksFor(reminder, read(reminder.recipients)));
+    }
+
+    /**
+     * Personal links go by e-mail only, one message per recipient. An incoming webhook posts to a channel that others read
+     * too, so its message carries none (docs/review-page.md#the-link).
+     */
+    private List<ReviewLinkView> linksFor(ReviewReminder reminder, List<ReminderRecipient> recipients) {
+        return reminder.channel == ReviewReminder.Channel.EMAIL ? links.issue(reminder, recipients) : List.of();
     }
 
     /** The outcome of a sending attempt: PENDING or FAILED becomes SENT or FAILED; a SENT reminder never changes (409). */
@@ -168,7 +202,7 @@ public class ReviewReminderService {
 
     private ReviewReminderView view(ReviewReminder reminder) {
         return new ReviewReminderView(reminder.id, reminder.kind, reminder.channel, read(reminder.recipients), reminder.status,
-                reminder.attempts, reminder.lastError, reminder.recordedBy, reminder.recordedAt, reminder.sentAt);
+                reminder.attempts, reminder.lastError, reminder.recordedBy, reminder.recordedAt, reminder.sentAt, null);
     }
 
     private static NotFoundException reminderNotFound(long taskId, long reminderId) {
