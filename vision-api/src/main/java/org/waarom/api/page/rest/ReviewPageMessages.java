@@ -140,7 +140,7 @@ public interface ReviewPageMessages {
     @Message("Acknowledgements")
     String coverageTitle();
 
-    @Message("{total} people acknowledged this text (versions {versions}).")
+    @Message("Acknowledged: {total}. Versions counted: {versions}.")
     String coverage(long total, String versions);
 
     @Message("Last consultation")
