@@ -12,15 +12,12 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
-import org.waarom.api.event.EventType;
-import org.waarom.api.event.rest.EventView;
 import org.waarom.api.organization.service.OrganizationService;
 
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,8 +33,6 @@ class ArchitectureTest {
      * No cycles between the top-level packages (element, consultation, review, security, common, …). The dependencies
      * ignored below are the ones that still close cycles; each is to be removed, and none is to be added:
      *
-     * - event → every feature with events: EventType names the type of each event's data, and EventView lists them
-     *   for the OpenAPI document, while every feature records its events through event.
      * - organization → event: OrganizationService records organization.created/updated, while the outbox (Event,
      *   EventService.record) belongs to an Organization.
      * - security → organization: API keys belong to an organisation and AccessFilter reads which public reads it opened
@@ -45,7 +40,6 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule featurePackagesFormNoCycles = slices().matching("org.waarom.api.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(belongToAnyOf(EventType.class, EventView.class), resideOutsideOfPackage("org.waarom.api.event.."))
             .ignoreDependency(belongToAnyOf(OrganizationService.class), resideInAPackage("org.waarom.api.event.."))
             .ignoreDependency(resideInAPackage("org.waarom.api.security.."), resideInAPackage("org.waarom.api.organization.."));
 

@@ -1,6 +1,8 @@
 package org.waarom.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.openapi.api.util.FilterUtil;
+import io.smallrye.openapi.api.util.UnusedSchemaFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -47,6 +49,8 @@ import java.util.function.Consumer;
  *   <li><b>optional bodies</b>: a request body is required only where the resource method's body parameter is
  *       {@code @NotNull}.</li>
  *   <li><b>events</b> are typed: see {@link TypedEvents}.</li>
+ *   <li><b>no unused schema</b>: a schema nothing refers to is removed (SmallRye's own filter, run here, last, rather
+ *       than before every filter, where it would remove the event payloads that only {@link TypedEvents} refers to).</li>
  *   <li><b>dates and instants</b> are written in place ({@code type: string, format: date-time}) instead of as
  *       references to schemas named after Java classes; so is every nullable use of a named enum or object, which
  *       OpenAPI 3.0 cannot express as a reference.</li>
@@ -125,6 +129,9 @@ public class ContractFilter implements OASFilter {
             }
         }
         inlineNullableReferences(openAPI, schemas);
+        // Last: the event payloads are referred to only by TypedEvents' envelopes, and a named type used only where it
+        // may be null is written out in place by now.
+        FilterUtil.applyFilter(new UnusedSchemaFilter(), openAPI);
     }
 
     /**
