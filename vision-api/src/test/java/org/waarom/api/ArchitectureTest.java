@@ -12,11 +12,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
-import org.waarom.api.organization.service.OrganizationService;
 
 import java.util.stream.Stream;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -33,14 +31,11 @@ class ArchitectureTest {
      * No cycles between the top-level packages (element, consultation, review, security, common, …). The dependencies
      * ignored below are the ones that still close cycles; each is to be removed, and none is to be added:
      *
-     * - organization → event: OrganizationService records organization.created/updated, while the outbox (Event,
-     *   EventService.record) belongs to an Organization.
      * - security → organization: API keys belong to an organisation and AccessFilter reads which public reads it opened
      *   (PublicRead, OrganizationService), while every resource, organization's too, declares its permission (@Requires).
      */
     @ArchTest
     static final ArchRule featurePackagesFormNoCycles = slices().matching("org.waarom.api.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(belongToAnyOf(OrganizationService.class), resideInAPackage("org.waarom.api.event.."))
             .ignoreDependency(resideInAPackage("org.waarom.api.security.."), resideInAPackage("org.waarom.api.organization.."));
 
     /** The core does not know the features built on it: they observe what happens to versions (VersionAdopted, …). */

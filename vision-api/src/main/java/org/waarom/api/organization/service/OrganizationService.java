@@ -13,8 +13,6 @@ import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
-import org.waarom.api.event.EventType;
-import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
@@ -30,19 +28,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Organisations (tenants): creation (the features add what each organisation has, see {@link OrganizationCreated}), reads and changes. */
+/**
+ * Organisations (tenants): creation, reads and changes. What else a creation or a change sets off (the elements every
+ * organisation has, the events) is done by observers of {@link OrganizationCreated} and {@link OrganizationUpdated}, in
+ * the same transaction.
+ */
 @ApplicationScoped
 public class OrganizationService {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
-    private final EventService events;
     private final Event<OrganizationCreated> created;
+    private final Event<OrganizationUpdated> updated;
     private final Clock clock;
 
-    OrganizationService(EventService events, Event<OrganizationCreated> created, Clock clock) {
-        this.events = events;
+    OrganizationService(Event<OrganizationCreated> created, Event<OrganizationUpdated> updated, Clock clock) {
         this.created = created;
+        this.updated = updated;
         this.clock = clock;
     }
 
@@ -60,11 +62,10 @@ public class OrganizationService {
         organization.createdAt = Instant.now(clock);
         organization.updatedAt = organization.createdAt;
         organization.persist();
-        // The features set up what every organisation has (the element rows), in this transaction.
-        created.fire(new OrganizationCreated(organization));
+        // The features set up what every organisation has (the element rows) and its event is recorded, in this transaction.
+        created.fire(new OrganizationCreated(organization, view(organization)));
         // A concurrent create of the same slug fails here (unique constraint) and answers 409.
         Organization.flush();
-        events.record(organization, EventType.ORGANIZATION_CREATED, view(organization));
         return tagged(organization);
     }
 
@@ -110,7 +111,7 @@ public class OrganizationService {
         }
         organization.updatedAt = Instant.now(clock);
         Organization.flush();
-        events.record(organization, EventType.ORGANIZATION_UPDATED, view(organization));
+        updated.fire(new OrganizationUpdated(organization, view(organization)));
         return tagged(organization);
     }
 
