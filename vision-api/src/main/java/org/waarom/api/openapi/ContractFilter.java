@@ -20,6 +20,7 @@ import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.RecordComponentInfo;
+import org.waarom.api.common.OrganizationSlug;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.event.service.EventService;
 
@@ -63,9 +64,6 @@ public class ContractFilter implements OASFilter {
     static final String SCHEMAS = "#/components/schemas/";
     /** The element type, as a path or query parameter. */
     static final String ELEMENT_TYPE = "ElementTypeName";
-
-    /** An organisation's slug, as the API accepts it when the organisation is created. */
-    static final String ORGANIZATION_SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
     private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
     private static final DotName OPERATION = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
     private static final DotName NOT_NULL = DotName.createSimple("jakarta.validation.constraints.NotNull");
@@ -415,7 +413,7 @@ public class ContractFilter implements OASFilter {
                 case "limit" -> integer(1, EventService.MAX_LIMIT, "int32");
                 case "n", "against" -> integer(1, null, "int32");
                 case "id", "feedbackId", "invitationId", "reminderId" -> integer(1, null, "int64");
-                case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(ORGANIZATION_SLUG);
+                case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(OrganizationSlug.PATTERN);
                 case "type" -> parameter.getIn() == Parameter.In.PATH ? OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE) : null;
                 case "element" -> OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE);
                 default -> null;

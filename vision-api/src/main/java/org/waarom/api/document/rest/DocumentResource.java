@@ -29,8 +29,8 @@ import org.waarom.api.common.Problem;
 import org.waarom.api.common.ReadRequest;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.document.service.DocumentService;
-import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
+import org.waarom.api.security.PublicRead;
 import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 
