@@ -20,7 +20,7 @@ STEPS = [
     ('access: key check, JDBC query (key + stamp, lookup thread)', r'ApiKeyLookup\.query|OrganizationStamps\.query'),
     ('access: key last-used write', r'ApiKeyLookup\.(recordUse|write)'),
     ('access: coalescing hand-off (CoalescedLookup, futures)', r'CoalescedLookup|LookupExecutor'),
-    ('access: key check (hash, compare)', r'ApiKeyService\.authenticate|SecretTokens'),
+    ('access: key check (hash, compare)', r'ApiKeyLookup\.authenticate|SecretTokens'),
     ('access: throttle', r'AuthenticationThrottle'),
     ('access: filter (annotations, decision, request scope)', r'security/AccessFilter|security/CurrentActor|RequestStamps|security/Caller'),
     ('HTTP-layer checks (HttpLayerProblems)', r'HttpLayerProblems'),

@@ -1,6 +1,8 @@
 package org.waarom.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.openapi.api.util.FilterUtil;
+import io.smallrye.openapi.api.util.UnusedSchemaFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -18,6 +20,7 @@ import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.RecordComponentInfo;
+import org.waarom.api.common.OrganizationSlug;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.event.service.EventService;
 
@@ -47,6 +50,8 @@ import java.util.function.Consumer;
  *   <li><b>optional bodies</b>: a request body is required only where the resource method's body parameter is
  *       {@code @NotNull}.</li>
  *   <li><b>events</b> are typed: see {@link TypedEvents}.</li>
+ *   <li><b>no unused schema</b>: a schema nothing refers to is removed (SmallRye's own filter, run here, last, rather
+ *       than before every filter, where it would remove the event payloads that only {@link TypedEvents} refers to).</li>
  *   <li><b>dates and instants</b> are written in place ({@code type: string, format: date-time}) instead of as
  *       references to schemas named after Java classes; so is every nullable use of a named enum or object, which
  *       OpenAPI 3.0 cannot express as a reference.</li>
@@ -59,9 +64,6 @@ public class ContractFilter implements OASFilter {
     static final String SCHEMAS = "#/components/schemas/";
     /** The element type, as a path or query parameter. */
     static final String ELEMENT_TYPE = "ElementTypeName";
-
-    /** An organisation's slug, as the API accepts it when the organisation is created. */
-    static final String ORGANIZATION_SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
     private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
     private static final DotName OPERATION = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
     private static final DotName NOT_NULL = DotName.createSimple("jakarta.validation.constraints.NotNull");
@@ -125,6 +127,9 @@ public class ContractFilter implements OASFilter {
             }
         }
         inlineNullableReferences(openAPI, schemas);
+        // Last: the event payloads are referred to only by TypedEvents' envelopes, and a named type used only where it
+        // may be null is written out in place by now.
+        FilterUtil.applyFilter(new UnusedSchemaFilter(), openAPI);
     }
 
     /**
@@ -408,7 +413,7 @@ public class ContractFilter implements OASFilter {
                 case "limit" -> integer(1, EventService.MAX_LIMIT, "int32");
                 case "n", "against" -> integer(1, null, "int32");
                 case "id", "feedbackId", "invitationId", "reminderId" -> integer(1, null, "int64");
-                case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(ORGANIZATION_SLUG);
+                case "org" -> OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(OrganizationSlug.PATTERN);
                 case "type" -> parameter.getIn() == Parameter.In.PATH ? OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE) : null;
                 case "element" -> OASFactory.createSchema().ref(SCHEMAS + ELEMENT_TYPE);
                 default -> null;

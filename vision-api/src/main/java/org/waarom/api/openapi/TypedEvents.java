@@ -22,9 +22,10 @@ import java.util.Map;
  * Gives every event type its own schema, so that a client generated from the document reads a typed payload: one
  * envelope per type ({@code VersionAdoptedEvent}: {@code id}, {@code type}, {@code organization}, {@code occurredAt} and
  * {@code data} of the type's payload schema), and {@code Event} as the {@code oneOf} of them, told apart by {@code type}.
- * The payload schemas are SmallRye's, from the records {@link EventType#payload()} names; a type whose payload has no
- * schema fails the build. Also: one example per type on the feeds, and the webhook delivery as a callback of
- * {@code createWebhook}, with the same {@code Event} body.
+ * The payload schemas are SmallRye's, from the records {@link EventPayloads} names: each is annotated with {@code @Schema},
+ * which puts it in the components though no operation names it (and {@link ContractFilter} removes unused schemas only
+ * after this); a type whose payload has no schema fails the build. Also: one example per type on the feeds, and the
+ * webhook delivery as a callback of {@code createWebhook}, with the same {@code Event} body.
  */
 final class TypedEvents {
 
@@ -46,8 +47,8 @@ final class TypedEvents {
         for (EventType type : EventType.values()) {
             String payload = payloadSchema(type);
             if (!components.getSchemas().containsKey(payload)) {
-                throw new IllegalStateException("The payload of event type " + type.value() + " (" + type.payload().getName()
-                        + ") has no schema '" + payload + "': list it in EventView.data's oneOf");
+                throw new IllegalStateException("The payload of event type " + type.value() + " (" + EventPayloads.of(type).getName()
+                        + ") has no schema '" + payload + "': annotate it with @Schema");
             }
             String name = envelopeName(type);
             components.addSchema(name, envelope(type, payload));
@@ -76,9 +77,10 @@ final class TypedEvents {
     }
 
     private static String payloadSchema(EventType type) {
+        Class<?> payload = EventPayloads.of(type);
         org.eclipse.microprofile.openapi.annotations.media.Schema annotation =
-                type.payload().getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
-        return annotation == null || annotation.name().isEmpty() ? type.payload().getSimpleName() : annotation.name();
+                payload.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        return annotation == null || annotation.name().isEmpty() ? payload.getSimpleName() : annotation.name();
     }
 
     private static Schema envelope(EventType type, String payload) {

@@ -8,7 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.waarom.api.organization.rest.CreateOrganizationRequest;
+import org.waarom.api.common.OrganizationSlug;
+import org.waarom.api.security.PublicRead;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,16 +17,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A tenant: an organisation with its own four elements, addressed by its slug. */
 @Entity
 @Table(name = "organization")
 public class Organization extends PanacheEntityBase {
-
-    /** The only slugs an organisation can be created with ({@link CreateOrganizationRequest#SLUG}). */
-    private static final Pattern SLUG = Pattern.compile(CreateOrganizationRequest.SLUG);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,16 +55,9 @@ public class Organization extends PanacheEntityBase {
     @Version
     public int revision;
 
-    /**
-     * Whether an organisation can have this slug at all. A path segment that cannot be one (a NUL byte, which
-     * PostgreSQL refuses in a query, or just upper case) names no organisation: it is never looked up.
-     */
-    public static boolean possibleSlug(String slug) {
-        return slug != null && SLUG.matcher(slug).matches();
-    }
-
+    /** The organisation with this slug; a slug no organisation can have ({@link OrganizationSlug#possible}) is not looked up. */
     public static Optional<Organization> findBySlug(String slug) {
-        return possibleSlug(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
+        return OrganizationSlug.possible(slug) ? find("slug", slug).firstResultOptional() : Optional.empty();
     }
 
     public List<String> languages() {

@@ -13,13 +13,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.waarom.api.common.OrganizationSlug;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ProblemResponses;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.common.cache.RequestStamps;
-import org.waarom.api.organization.Organization;
-import org.waarom.api.organization.PublicRead;
-import org.waarom.api.organization.service.OrganizationService;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -49,7 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A request that does carry credentials is always checked as above, on public reads too.
  *
  * <p>Non-blocking: it runs on the event loop, before a blocking endpoint moves to a worker thread.
- * The key check is a database query (shared by concurrent requests, see {@link ApiKeyService#authenticate})
+ * The key check is a database query (shared by concurrent requests, see {@link ApiKeyLookup#authenticate})
  * that no thread waits for; a token, a URL token or a public read is checked on a worker thread.
  * So a request with an API key that is served from the read cache never needs a worker thread at all.
  */
@@ -69,25 +67,26 @@ public class AccessFilter {
      */
     public static final String TOKEN_GRANT = "waarom.token-grant";
 
-    private final ApiKeyService apiKeys;
+    private final ApiKeyLookup apiKeys;
     private final TokenVerifier tokens;
     private final AuthenticationThrottle throttle;
     private final CurrentActor actor;
     private final RequestStamps requestStamps;
     /** The URL tokens the features issue, one implementation per {@link AcceptsToken.Kind}. */
     private final Instance<CapabilityTokens> urlTokens;
-    private final OrganizationService organizations;
+    /** What the organisations opened to everyone, as organization says ({@link OpenedReads}). */
+    private final OpenedReads openedReads;
     private final TokenPageRefusals pageRefusals;
 
-    AccessFilter(ApiKeyService apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
-                 Instance<CapabilityTokens> urlTokens, OrganizationService organizations, TokenPageRefusals pageRefusals) {
+    AccessFilter(ApiKeyLookup apiKeys, TokenVerifier tokens, AuthenticationThrottle throttle, CurrentActor actor, RequestStamps requestStamps,
+                 Instance<CapabilityTokens> urlTokens, OpenedReads openedReads, TokenPageRefusals pageRefusals) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.throttle = throttle;
         this.actor = actor;
         this.requestStamps = requestStamps;
         this.urlTokens = urlTokens;
-        this.organizations = organizations;
+        this.openedReads = openedReads;
         this.pageRefusals = pageRefusals;
     }
 
@@ -120,7 +119,7 @@ public class AccessFilter {
             }
             List<PublicRead> opening = publicReadsOpening(request, method);
             if (!opening.isEmpty()) {
-                return ReadCache.blocking(() -> organizations.publicReads(organization)).map(open -> {
+                return ReadCache.blocking(() -> openedReads.openedBy(organization)).map(open -> {
                     if (opening.stream().anyMatch(open::contains)) {
                         request.setProperty(PublicAnswers.PUBLIC_READ, Boolean.TRUE);
                         return null;
@@ -131,7 +130,7 @@ public class AccessFilter {
         }
         // A path segment no organisation can have is never looked up (a NUL byte would fail the query): no stamp is read for it,
         // and an authenticated caller gets the 404 of an organisation that does not exist.
-        String lookedUp = Organization.possibleSlug(organization) ? organization : null;
+        String lookedUp = OrganizationSlug.possible(organization) ? organization : null;
         String credential = credential(authorization);
         if (credential != null && isToken(credential)) {
             return ReadCache.blocking(() -> tokens.verify(credential))
@@ -252,8 +251,8 @@ public class AccessFilter {
             return unauthorized(request, "Send a valid API key or token as 'Authorization: Bearer <credential>'");
         }
         requestActor.authenticate(caller.get());
-        if (organization != null && !Organization.possibleSlug(organization)) {
-            return ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationService.notFound(organization).getMessage(), request.getUriInfo());
+        if (organization != null && !OrganizationSlug.possible(organization)) {
+            return ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationSlug.notFound(organization).getMessage(), request.getUriInfo());
         }
         if (requires == null) {
             // An endpoint without a declared permission is an oversight: only the operator may use it.
@@ -261,7 +260,7 @@ public class AccessFilter {
         }
         Permission permission = requires.value();
         if (permission.scope() == Permission.Scope.ORGANIZATION && !caller.get().seesOrganization(organization)) {
-            return ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationService.notFound(organization).getMessage(), request.getUriInfo());
+            return ProblemResponses.of(ProblemKind.NOT_FOUND, OrganizationSlug.notFound(organization).getMessage(), request.getUriInfo());
         }
         if (!caller.get().holds(permission, organization)) {
             return forbidden(request, "Your role does not allow " + permission.name().toLowerCase().replace('_', ' ')

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,9 +26,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hot path of API-key authentication: the key's row by its hash, on every request, as one small
- * query on a pooled connection (no Hibernate session, no transaction), shared by concurrent requests
- * with the same key through {@link CoalescedLookup}.
+ * API-key authentication, on every request: the key's row by its hash, as one small query on a pooled
+ * connection (no Hibernate session, no transaction), shared by concurrent requests with the same key
+ * through {@link CoalescedLookup}. (Keys are created, listed and revoked by the {@code apikey} feature;
+ * this only reads them, and their last use.)
  *
  * <p>Nothing of a key is cached between requests: each request sees the key as committed when it
  * arrived (or later), so a key revoked by any replica is refused by every replica from the next
@@ -69,14 +71,42 @@ class ApiKeyLookup {
 
     private final AgroalDataSource dataSource;
     private final LookupExecutor executor;
+    private final Clock clock;
     private final CoalescedLookup<Question, Answer> lookup;
     /** Per key id, when this replica last wrote its last-used time: one writer per key and resolution. */
     private final ConcurrentHashMap<Long, Instant> usesRecorded = new ConcurrentHashMap<>();
 
-    ApiKeyLookup(AgroalDataSource dataSource, LookupExecutor executor) {
+    ApiKeyLookup(AgroalDataSource dataSource, LookupExecutor executor, Clock clock) {
         this.dataSource = dataSource;
         this.executor = executor;
+        this.clock = clock;
         this.lookup = new CoalescedLookup<>(this::query, executor);
+    }
+
+    /**
+     * What a key check found: the caller the key stands for (empty unless it is a valid, unrevoked key)
+     * and the change stamp of the organisation the request named (empty when none, or no such one).
+     */
+    record KeyCheck(Optional<Caller> caller, OptionalLong organizationStamp) {
+    }
+
+    /**
+     * Checks a bearer key. Not cached: the key as committed when the request arrived, so a revocation on
+     * any replica takes effect on the next request everywhere. The same query reads the change stamp of
+     * {@code organization} (the one the request's path names, may be null), so that the request's read
+     * needs no query of its own. Asynchronous: no thread waits for the database.
+     */
+    CompletionStage<KeyCheck> authenticate(String presented, String organization) {
+        String hash = SecretTokens.hash(presented);
+        return find(hash, organization).thenCompose(answer -> {
+            Optional<StoredKey> found = answer.key()
+                    .filter(key -> SecretTokens.matches(key.hash(), hash))
+                    .filter(key -> !key.revoked());
+            CompletionStage<Void> used = found.isPresent()
+                    ? recordUse(found.get(), Instant.now(clock), SecretTokens.LAST_USED_RESOLUTION)
+                    : DONE;
+            return used.thenApply(ignored -> new KeyCheck(found.map(StoredKey::caller), answer.organizationStamp()));
+        });
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.waarom.api.security;
 
-import org.waarom.api.organization.PublicRead;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

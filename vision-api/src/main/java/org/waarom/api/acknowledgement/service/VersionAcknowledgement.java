@@ -1,6 +1,7 @@
 package org.waarom.api.acknowledgement.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 
 import java.time.Instant;
 
@@ -13,5 +14,5 @@ public record VersionAcknowledgement(
         int acknowledgementBasis,
         @Schema(description = "The person who read it: OIDC subject or external id", examples = "hr-1234") String person,
         @Schema(description = "Who sent it: the person, or the admin or HR key on their behalf", examples = "hr-system") String by,
-        Instant acknowledgedAt) {
+        Instant acknowledgedAt) implements EventData {
 }

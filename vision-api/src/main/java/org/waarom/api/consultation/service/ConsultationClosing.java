@@ -1,6 +1,7 @@
 package org.waarom.api.consultation.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.consultation.rest.ConsultationSummary;
 
 import java.time.Instant;
@@ -15,7 +16,7 @@ public record ConsultationClosing(
         @Schema(description = "When it closed: its deadline, or when it was closed by hand") Instant closedAt,
         @Schema(description = "HAND: someone closed it (by); DEADLINE: its deadline passed") ClosedBy closedBy,
         @Schema(description = "Who closed it by hand; null when it closed at its deadline", nullable = true, examples = "an@zorg-a.be") String by,
-        ConsultationSummary summary) {
+        ConsultationSummary summary) implements EventData {
 
     /** How a round closed. */
     @Schema(name = "ConsultationClosedBy")

@@ -1,6 +1,7 @@
 package org.waarom.api.consultation.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.consultation.Audience;
 
 import java.time.Instant;
@@ -15,5 +16,5 @@ public record ConsultationOpening(
         @Schema(examples = "Herken je je in deze visie?") String question,
         @Schema(description = "When the round closes by itself") Instant deadline,
         @Schema(description = "Who is asked") List<Audience> audience,
-        @Schema(description = "Who opened it", examples = "an@zorg-a.be") String by) {
+        @Schema(description = "Who opened it", examples = "an@zorg-a.be") String by) implements EventData {
 }

@@ -1,6 +1,7 @@
 package org.waarom.api.consultation.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Feedback;
 import org.waarom.api.consultation.Stance;
@@ -16,7 +17,7 @@ public record FeedbackChange(
         Anchor anchor,
         Stance stance,
         @Schema(description = "The audience the participant answers as") Audience audience,
-        @Schema(description = "The participant", examples = "Cliëntenraad") String by) {
+        @Schema(description = "The participant", examples = "Cliëntenraad") String by) implements EventData {
 
     static FeedbackChange of(Feedback feedback) {
         return new FeedbackChange(feedback.consultation.id, feedback.consultation.version.element.type.path(), feedback.consultation.version.number,

@@ -31,8 +31,8 @@ import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.document.service.DocumentService;
 import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.rest.ElementPaths;
-import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
+import org.waarom.api.security.PublicRead;
 import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 

@@ -38,8 +38,8 @@ import org.waarom.api.element.ElementType;
 import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.service.VersionDiff;
 import org.waarom.api.element.service.VersionService;
-import org.waarom.api.organization.PublicRead;
 import org.waarom.api.security.Permission;
+import org.waarom.api.security.PublicRead;
 import org.waarom.api.security.PublicWhen;
 import org.waarom.api.security.Requires;
 

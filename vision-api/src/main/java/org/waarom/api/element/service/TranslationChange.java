@@ -1,6 +1,7 @@
 package org.waarom.api.element.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.element.VersionStatus;
 
 /**
@@ -16,5 +17,5 @@ public record TranslationChange(
         @Schema(description = "The text's language", examples = "fr") String language,
         @Schema(description = "The text's status now; MISSING once it was deleted (only APPROVED texts are served)",
                 enumeration = {"DRAFT", "APPROVED", "MISSING"}, examples = "APPROVED") String status,
-        @Schema(description = "Who wrote or deleted it", examples = "vertaler@zorg-a.be") String by) {
+        @Schema(description = "Who wrote or deleted it", examples = "vertaler@zorg-a.be") String by) implements EventData {
 }

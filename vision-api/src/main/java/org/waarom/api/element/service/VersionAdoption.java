@@ -1,6 +1,7 @@
 package org.waarom.api.element.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.VersionStatus;
 
@@ -21,5 +22,5 @@ public record VersionAdoption(
         @Schema(description = "Whether it is a significant change, which asks everyone to acknowledge it again") boolean significantChange,
         @Schema(description = "The version whose acknowledgements count for this one: itself after a significant change (or the first adoption), "
                 + "else that of the version it supersedes", examples = "3") int acknowledgementBasis,
-        Content content) {
+        Content content) implements EventData {
 }

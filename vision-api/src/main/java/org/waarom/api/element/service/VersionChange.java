@@ -1,6 +1,7 @@
 package org.waarom.api.element.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.VersionStatus;
 
@@ -12,7 +13,7 @@ public record VersionChange(
         VersionStatus status,
         @Schema(description = "The version it was based on; null when none", nullable = true, examples = "3") Integer basedOn,
         @Schema(description = "Why the version was made; null when not given", nullable = true, examples = "Goal reached") String changeReason,
-        @Schema(description = "Who made the change", examples = "an@zorg-a.be") String by) {
+        @Schema(description = "Who made the change", examples = "an@zorg-a.be") String by) implements EventData {
 
     static VersionChange of(ElementVersion version, String by) {
         return new VersionChange(version.element.type.path(), version.number, version.status, version.basedOn, version.changeReason, by);

@@ -14,12 +14,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.waarom.api.common.ApiException;
+import org.waarom.api.common.EventData;
 import org.waarom.api.common.InvalidRequestException;
 import org.waarom.api.common.ProblemKind;
 import org.waarom.api.common.ScheduledWork;
 import org.waarom.api.common.WaaromConfig;
 import org.waarom.api.event.Event;
 import org.waarom.api.event.EventType;
+import org.waarom.api.event.PayloadTypes;
 import org.waarom.api.event.rest.EventPage;
 import org.waarom.api.event.rest.EventView;
 import org.waarom.api.organization.Organization;
@@ -68,9 +70,10 @@ public class EventService {
     private final TransactionSynchronizationRegistry transactions;
     private final MeterRegistry metrics;
     private final ScheduledWork scheduledWork;
+    private final PayloadTypes payloads;
 
     EventService(EntityManager entityManager, ObjectMapper json, WaaromConfig config, Clock clock,
-                 TransactionSynchronizationRegistry transactions, MeterRegistry metrics, ScheduledWork scheduledWork) {
+                 TransactionSynchronizationRegistry transactions, MeterRegistry metrics, ScheduledWork scheduledWork, PayloadTypes payloads) {
         this.entityManager = entityManager;
         this.json = json;
         this.config = config;
@@ -78,16 +81,18 @@ public class EventService {
         this.transactions = transactions;
         this.metrics = metrics;
         this.scheduledWork = scheduledWork;
+        this.payloads = payloads;
     }
 
     /**
-     * Writes an event in the caller's transaction. {@code data} must be the type's payload ({@link EventType#payload()}),
-     * which is what the OpenAPI document promises the feed and the webhooks serve.
+     * Writes an event in the caller's transaction. {@code data} must be the type's payload ({@link PayloadTypes}), which is
+     * what the OpenAPI document promises the feed and the webhooks serve.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Organization organization, EventType type, Object data) {
-        if (!type.payload().isInstance(data)) {
-            throw new IllegalArgumentException("The data of " + type.value() + " must be a " + type.payload().getSimpleName() + ", not "
+    public void record(Organization organization, EventType type, EventData data) {
+        Class<? extends EventData> payload = payloads.payloadOf(type);
+        if (!payload.isInstance(data)) {
+            throw new IllegalArgumentException("The data of " + type.value() + " must be a " + payload.getSimpleName() + ", not "
                     + (data == null ? "null" : data.getClass().getName()));
         }
         Event event = new Event();

@@ -1,6 +1,7 @@
 package org.waarom.api.goal.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.goal.Goal;
 import org.waarom.api.goal.GoalKind;
 import org.waarom.api.goal.GoalStatus;
@@ -26,7 +27,7 @@ public record GoalChange(
         @Schema(description = "Who made the change (for a goal reached by its indicators or operational goals: who made the change that reached it)",
                 examples = "an@zorg-a.be") String by,
         @Schema(description = "When the goal was reached; only on goal.reached, else null", nullable = true) Instant reachedAt,
-        @Schema(description = "What reached the goal; only on goal.reached, else null", nullable = true) ReachedCause cause) {
+        @Schema(description = "What reached the goal; only on goal.reached, else null", nullable = true) ReachedCause cause) implements EventData {
 
     /** The goal as it is now; {@code reachedAt} and {@code cause} are for goal.reached only. */
     static GoalChange of(Goal goal, String by, Instant reachedAt, ReachedCause cause) {

@@ -1,6 +1,7 @@
 package org.waarom.api.goal.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,5 +15,5 @@ public record IndicatorAttainment(
         @Schema(description = "The unit of its values; null when it has none", nullable = true, examples = "%") String unit,
         @Schema(examples = "60") BigDecimal target,
         @Schema(description = "The measured value that meets the target", examples = "61") BigDecimal value,
-        @Schema(description = "The day the value was measured", examples = "2026-06-30") LocalDate measuredAt) {
+        @Schema(description = "The day the value was measured", examples = "2026-06-30") LocalDate measuredAt) implements EventData {
 }

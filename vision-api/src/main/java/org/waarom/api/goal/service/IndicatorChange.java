@@ -1,6 +1,7 @@
 package org.waarom.api.goal.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.goal.Direction;
 import org.waarom.api.goal.Indicator;
 
@@ -25,7 +26,7 @@ public record IndicatorChange(
         @Schema(description = "The measured value; only on indicator.measured, else null", nullable = true, examples = "52") BigDecimal value,
         @Schema(description = "The day the value was measured; only on indicator.measured, else null", nullable = true, examples = "2026-06-30")
         LocalDate measuredAt,
-        @Schema(examples = "an@zorg-a.be") String by) {
+        @Schema(examples = "an@zorg-a.be") String by) implements EventData {
 
     /** The indicator as it is now, with what only some of its events carry. */
     static IndicatorChange of(Indicator indicator, String reason, BigDecimal value, LocalDate measuredAt, String by) {

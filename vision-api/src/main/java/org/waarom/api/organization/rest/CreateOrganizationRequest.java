@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.OrganizationSlug;
 
 import java.util.List;
 
@@ -19,6 +20,6 @@ public record CreateOrganizationRequest(
         @Size(max = 20) @Schema(description = "Languages the organisation publishes in; the default language is added when missing", examples = "[\"nl\", \"fr\", \"en\"]")
         List<@NotNull @Pattern(regexp = LANGUAGE, message = "must be a two-letter ISO 639-1 code such as nl, fr or en") String> languages) {
 
-    public static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
+    public static final String SLUG = OrganizationSlug.PATTERN;
     public static final String LANGUAGE = "^[a-z]{2}$";
 }

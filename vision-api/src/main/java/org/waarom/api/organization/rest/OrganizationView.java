@@ -1,6 +1,7 @@
 package org.waarom.api.organization.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,5 +16,5 @@ public record OrganizationView(
                 + "values and document; empty when everything needs credentials", examples = "[\"mission\", \"vision\"]")
         List<String> publicReads,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements EventData {
 }

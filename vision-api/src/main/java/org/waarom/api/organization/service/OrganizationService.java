@@ -9,18 +9,17 @@ import org.waarom.api.common.ConflictException;
 import org.waarom.api.common.EntityTags;
 import org.waarom.api.common.FieldError;
 import org.waarom.api.common.InvalidRequestException;
-import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.OrganizationSlug;
 import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.common.Tagged;
-import org.waarom.api.event.EventType;
-import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
-import org.waarom.api.organization.PublicRead;
 import org.waarom.api.organization.rest.CreateOrganizationRequest;
 import org.waarom.api.organization.rest.OrganizationView;
 import org.waarom.api.organization.rest.UpdateOrganizationRequest;
 import org.waarom.api.security.Caller;
+import org.waarom.api.security.OpenedReads;
+import org.waarom.api.security.PublicRead;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,19 +29,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Organisations (tenants): creation (the features add what each organisation has, see {@link OrganizationCreated}), reads and changes. */
+/**
+ * Organisations (tenants): creation, reads and changes. What else a creation or a change sets off (the elements every
+ * organisation has, the events) is done by observers of {@link OrganizationCreated} and {@link OrganizationUpdated}, in
+ * the same transaction.
+ */
 @ApplicationScoped
-public class OrganizationService {
+public class OrganizationService implements OpenedReads {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
-    private final EventService events;
     private final Event<OrganizationCreated> created;
+    private final Event<OrganizationUpdated> updated;
     private final Clock clock;
 
-    OrganizationService(EventService events, Event<OrganizationCreated> created, Clock clock) {
-        this.events = events;
+    OrganizationService(Event<OrganizationCreated> created, Event<OrganizationUpdated> updated, Clock clock) {
         this.created = created;
+        this.updated = updated;
         this.clock = clock;
     }
 
@@ -60,11 +63,10 @@ public class OrganizationService {
         organization.createdAt = Instant.now(clock);
         organization.updatedAt = organization.createdAt;
         organization.persist();
-        // The features set up what every organisation has (the element rows), in this transaction.
-        created.fire(new OrganizationCreated(organization));
+        // The features set up what every organisation has (the element rows) and its event is recorded, in this transaction.
+        created.fire(new OrganizationCreated(organization, view(organization)));
         // A concurrent create of the same slug fails here (unique constraint) and answers 409.
         Organization.flush();
-        events.record(organization, EventType.ORGANIZATION_CREATED, view(organization));
         return tagged(organization);
     }
 
@@ -85,12 +87,12 @@ public class OrganizationService {
 
     @Transactional
     public Tagged<OrganizationView> update(String slug, String ifMatch, UpdateOrganizationRequest request) {
-        if (!Organization.possibleSlug(slug)) {
-            throw notFound(slug);
+        if (!OrganizationSlug.possible(slug)) {
+            throw OrganizationSlug.notFound(slug);
         }
         Organization organization = Organization.<Organization>find("slug", slug)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElseThrow(() -> notFound(slug));
+                .orElseThrow(() -> OrganizationSlug.notFound(slug));
         EntityTags.requireMatch(ifMatch, etag(organization));
         if (request.slug() != null && !request.slug().equals(organization.slug)) {
             throw new InvalidRequestException("slug", "cannot be changed: it names the organisation in every URL and integration");
@@ -110,26 +112,19 @@ public class OrganizationService {
         }
         organization.updatedAt = Instant.now(clock);
         Organization.flush();
-        events.record(organization, EventType.ORGANIZATION_UPDATED, view(organization));
+        updated.fire(new OrganizationUpdated(organization, view(organization)));
         return tagged(organization);
     }
 
-    /**
-     * What the organisation with this slug lets everyone read; empty when it opens nothing, and also when
-     * there is no such organisation, so that a read without credentials cannot tell the two apart.
-     */
+    @Override
     @Transactional
-    public Set<PublicRead> publicReads(String slug) {
+    public Set<PublicRead> openedBy(String slug) {
         return slug == null ? Set.of() : Organization.findBySlug(slug).map(Organization::publicReads).orElse(Set.of());
     }
 
     /** The organisation with this slug, or 404. */
     public Organization require(String slug) {
-        return Organization.findBySlug(slug).orElseThrow(() -> notFound(slug));
-    }
-
-    public static NotFoundException notFound(String slug) {
-        return new NotFoundException("There is no organisation '" + slug + "'");
+        return Organization.findBySlug(slug).orElseThrow(() -> OrganizationSlug.notFound(slug));
     }
 
     static String etag(Organization organization) {

@@ -13,6 +13,7 @@ import org.waarom.api.consultation.rest.ConsultationView;
 import org.waarom.api.consultation.service.ConsultationService;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
+import org.waarom.api.element.TextVariant;
 import org.waarom.api.element.VersionStatus;
 import org.waarom.api.element.rest.RestoreRequest;
 import org.waarom.api.element.rest.VersionView;
@@ -114,7 +115,7 @@ public class ReviewPageService {
         VersionView vision = null;
         VersionDiff visionDiff = null;
         if (task.reason() == ReviewTask.Reason.VISION_CHANGED && task.version() != null) {
-            vision = versions.get(org, ElementType.VISION, task.version(), negotiation).value();
+            vision = versions.get(org, ElementType.VISION, task.version(), negotiation, TextVariant.STANDARD).value();
             if (task.version() > 1 || vision.basedOn() != null) {
                 try {
                     visionDiff = versions.diff(org, ElementType.VISION, task.version(), null);

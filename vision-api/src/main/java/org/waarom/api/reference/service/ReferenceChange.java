@@ -1,6 +1,7 @@
 package org.waarom.api.reference.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.reference.Reference;
 import org.waarom.api.reference.ReferenceKind;
 
@@ -15,7 +16,7 @@ public record ReferenceChange(
         @Schema(examples = "Complaint about the night shift") String title,
         @Schema(description = "The day of the case discussion, complaint or decision", examples = "2026-05-04") LocalDate date,
         @Schema(description = "What it cites, in its order") List<Citation> cites,
-        @Schema(description = "Who recorded, changed or deleted it", examples = "an@zorg-a.be") String by) {
+        @Schema(description = "Who recorded, changed or deleted it", examples = "an@zorg-a.be") String by) implements EventData {
 
     /** The reference as it is now, changed or deleted by {@code by}. */
     static ReferenceChange of(Reference reference, String by) {

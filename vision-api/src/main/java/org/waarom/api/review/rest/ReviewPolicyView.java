@@ -1,6 +1,7 @@
 package org.waarom.api.review.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,5 +23,5 @@ public record ReviewPolicyView(
         @Schema(description = "false while the element type's defaults apply") boolean custom,
         @Schema(description = "Who last changed the policy; null while the element type's defaults apply", nullable = true) String updatedBy,
         @Schema(description = "When the policy was last changed; null while the element type's defaults apply", nullable = true)
-        Instant updatedAt) {
+        Instant updatedAt) implements EventData {
 }

@@ -1,6 +1,7 @@
 package org.waarom.api.review.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.reference.rest.ReferencesSince;
 import org.waarom.api.review.ReviewTask;
 
@@ -33,5 +34,5 @@ public record ReviewTaskView(
         @Schema(description = "When it was completed or cancelled; null while open", nullable = true) Instant closedAt,
         @Schema(description = "The reminders recorded for the task, in the order they were recorded") List<ReviewReminderView> reminders,
         @Schema(description = "Open tasks: the references that cite the element since its last adoption (how many, and the link that lists them), "
-                + "for the review to consider; null once the task is closed", nullable = true) ReferencesSince references) {
+                + "for the review to consider; null once the task is closed", nullable = true) ReferencesSince references) implements EventData {
 }

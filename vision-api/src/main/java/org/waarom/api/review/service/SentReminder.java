@@ -1,6 +1,7 @@
 package org.waarom.api.review.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.review.ReviewReminder;
 
 /** The data of {@code review-task.reminded}: which reminder of an open review task went out, and to how many people. */
@@ -11,5 +12,5 @@ public record SentReminder(
         String element,
         ReviewReminder.Kind kind,
         ReviewReminder.Channel channel,
-        @Schema(description = "How many people it was sent to", examples = "2") int recipients) {
+        @Schema(description = "How many people it was sent to", examples = "2") int recipients) implements EventData {
 }

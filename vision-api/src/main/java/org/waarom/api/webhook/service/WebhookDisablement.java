@@ -1,6 +1,7 @@
 package org.waarom.api.webhook.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 
 import java.time.Instant;
 
@@ -12,5 +13,5 @@ public record WebhookDisablement(
         @Schema(examples = "https://hr.example.org/waarom") String url,
         @Schema(description = "Why it was disabled", examples = "Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503") String reason,
         @Schema(description = "The error of the last failed delivery; null when none failed", nullable = true, examples = "HTTP 503") String lastError,
-        @Schema(description = "Since when deliveries failed; null when none failed", nullable = true) Instant failingSince) {
+        @Schema(description = "Since when deliveries failed; null when none failed", nullable = true) Instant failingSince) implements EventData {
 }

@@ -1,6 +1,7 @@
 package org.waarom.api.webhook.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waarom.api.common.EventData;
 import org.waarom.api.webhook.rest.WebhookView;
 
 import java.time.Instant;
@@ -16,5 +17,5 @@ public record WebhookEnablement(
         @Schema(description = "When it had been disabled") Instant disabledAt,
         @Schema(description = "Why it had been disabled", examples = "Deliveries failed since 2026-06-29T10:00:00Z; last error: HTTP 503")
         String disabledReason,
-        @Schema(description = "Who enabled it", examples = "admin@zorg-a.be") String by) {
+        @Schema(description = "Who enabled it", examples = "admin@zorg-a.be") String by) implements EventData {
 }

@@ -1,4 +1,4 @@
-package org.waarom.api.security;
+package org.waarom.api.apikey;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

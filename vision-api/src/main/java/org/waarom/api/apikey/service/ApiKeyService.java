@@ -1,8 +1,11 @@
-package org.waarom.api.security;
+package org.waarom.api.apikey.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.waarom.api.apikey.ApiKey;
+import org.waarom.api.apikey.rest.ApiKeyView;
+import org.waarom.api.apikey.rest.CreateApiKeyRequest;
 import org.waarom.api.common.ConflictException;
 import org.waarom.api.common.FieldError;
 import org.waarom.api.common.InvalidRequestException;
@@ -11,8 +14,10 @@ import org.waarom.api.common.Page;
 import org.waarom.api.common.PageRequest;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
-import org.waarom.api.security.rest.ApiKeyView;
-import org.waarom.api.security.rest.CreateApiKeyRequest;
+import org.waarom.api.security.CurrentActor;
+import org.waarom.api.security.OrganizationRole;
+import org.waarom.api.security.PlatformRole;
+import org.waarom.api.security.SecretTokens;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,15 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * API keys: 256 random bits behind a recognisable {@value #PREFIX} prefix, shown once, stored
  * only as a SHA-256 hash, compared in constant time, revocable, with a last-used time (all as
- * {@link SecretTokens} makes them).
+ * {@link SecretTokens} makes them). Their management; security checks them on every request
+ * (its {@code ApiKeyLookup}), reading the same rows.
  */
 @ApplicationScoped
 public class ApiKeyService {
@@ -40,13 +43,11 @@ public class ApiKeyService {
 
     private final OrganizationService organizations;
     private final CurrentActor actor;
-    private final ApiKeyLookup lookup;
     private final Clock clock;
 
-    ApiKeyService(OrganizationService organizations, CurrentActor actor, ApiKeyLookup lookup, Clock clock) {
+    ApiKeyService(OrganizationService organizations, CurrentActor actor, Clock clock) {
         this.organizations = organizations;
         this.actor = actor;
-        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -92,33 +93,6 @@ public class ApiKeyService {
         return ApiKey.<ApiKey>findByIdOptional(id)
                 .filter(found -> organization == null ? found.organization == null : found.organization != null && found.organization.id.equals(organization.id))
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id));
-    }
-
-    /**
-     * What a key check found: the caller the key stands for (empty unless it is a valid, unrevoked key)
-     * and the change stamp of the organisation the request named (empty when none, or no such one).
-     */
-    public record KeyCheck(Optional<Caller> caller, OptionalLong organizationStamp) {
-    }
-
-    /**
-     * Checks a bearer key. Not cached: the key as committed when the request arrived (see
-     * {@link ApiKeyLookup}), so a revocation on any replica takes effect on the next request everywhere.
-     * The same query reads the change stamp of {@code organization} (the one the request's path names,
-     * may be null), so that the request's read needs no query of its own. Asynchronous: no thread
-     * waits for the database.
-     */
-    public CompletionStage<KeyCheck> authenticate(String presented, String organization) {
-        String hash = SecretTokens.hash(presented);
-        return lookup.find(hash, organization).thenCompose(answer -> {
-            Optional<ApiKeyLookup.StoredKey> found = answer.key()
-                    .filter(key -> SecretTokens.matches(key.hash(), hash))
-                    .filter(key -> !key.revoked());
-            CompletionStage<Void> used = found.isPresent()
-                    ? lookup.recordUse(found.get(), Instant.now(clock), SecretTokens.LAST_USED_RESOLUTION)
-                    : CompletableFuture.completedFuture(null);
-            return used.thenApply(ignored -> new KeyCheck(found.map(ApiKeyLookup.StoredKey::caller), answer.organizationStamp()));
-        });
     }
 
     /** Makes sure {@code key} is a platform-admin key (WAAROM_BOOTSTRAP_ADMIN_KEY); re-enables it if it was revoked. */

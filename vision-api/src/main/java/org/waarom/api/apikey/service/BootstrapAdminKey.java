@@ -1,4 +1,4 @@
-package org.waarom.api.security;
+package org.waarom.api.apikey.service;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

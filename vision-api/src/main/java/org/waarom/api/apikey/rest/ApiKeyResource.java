@@ -1,4 +1,4 @@
-package org.waarom.api.security.rest;
+package org.waarom.api.apikey.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.apikey.service.ApiKeyService;
 import org.waarom.api.common.NotFoundException;
 import org.waarom.api.common.PageRequest;
-import org.waarom.api.security.ApiKeyService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 

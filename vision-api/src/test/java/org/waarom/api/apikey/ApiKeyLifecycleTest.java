@@ -1,4 +1,4 @@
-package org.waarom.api.security;
+package org.waarom.api.apikey;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.waarom.api.security.TestKeys;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
 import java.nio.charset.StandardCharsets;

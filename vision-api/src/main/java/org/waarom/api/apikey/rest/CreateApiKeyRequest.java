@@ -1,4 +1,4 @@
-package org.waarom.api.security.rest;
+package org.waarom.api.apikey.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,4 +1,4 @@
-package org.waarom.api.security.rest;
+package org.waarom.api.apikey.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package org.waarom.api.organization;
+package org.waarom.api.security;
 
 import java.util.Arrays;
 import java.util.Collection;

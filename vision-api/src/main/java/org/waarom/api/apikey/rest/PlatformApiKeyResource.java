@@ -1,4 +1,4 @@
-package org.waarom.api.security.rest;
+package org.waarom.api.apikey.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waarom.api.apikey.service.ApiKeyService;
 import org.waarom.api.common.PageRequest;
-import org.waarom.api.security.ApiKeyService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
-import static org.waarom.api.security.rest.ApiKeyResource.created;
-import static org.waarom.api.security.rest.ApiKeyResource.keyId;
+import static org.waarom.api.apikey.rest.ApiKeyResource.created;
+import static org.waarom.api.apikey.rest.ApiKeyResource.keyId;
 
 /** The platform's API keys ({@code platform-admin}, {@code service}); platform admins only. */
 @Path("/api/v1/api-keys")
