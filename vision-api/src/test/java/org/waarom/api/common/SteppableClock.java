@@ -26,6 +26,12 @@ public final class SteppableClock extends Clock {
         AHEAD.accumulateAndGet(duration, Duration::plus);
     }
 
+    private final ZoneId zone;
+
+    public SteppableClock(ZoneId zone) {
+        this.zone = zone;
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(AHEAD.get()).truncatedTo(ChronoUnit.MICROS);
@@ -33,12 +39,12 @@ public final class SteppableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The service keeps time in UTC");
+    public Clock withZone(ZoneId other) {
+        return new SteppableClock(other);
     }
 
     /** Enabled by a test profile ({@code getEnabledAlternatives}), it replaces the service's clock. */
@@ -49,7 +55,7 @@ public final class SteppableClock extends Clock {
         @Produces
         @ApplicationScoped
         Clock clock() {
-            return new SteppableClock();
+            return new SteppableClock(ZoneOffset.UTC);
         }
     }
 }
