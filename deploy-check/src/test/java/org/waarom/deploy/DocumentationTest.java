@@ -2,7 +2,7 @@ package org.waarom.deploy;
 
 import io.smallrye.config.ConfigMappings;
 import org.junit.jupiter.api.Test;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
 import org.waarom.embedded.DatabaseStartup;
 import org.waarom.scheduler.config.SchedulerConfig;
 

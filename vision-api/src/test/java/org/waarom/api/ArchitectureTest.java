@@ -73,6 +73,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(features("acknowledgement", "apikey", "audit", "calendar", "consultation", "demo",
                     "document", "element", "event", "goal", "openapi", "organization", "page", "reference", "review", "security", "webhook"));
 
+    /**
+     * Common is split by what it is: problem (RFC 9457 answers and the exceptions behind them), http (negotiation, request
+     * ids, paging, strict JSON), cache (conditional reads and the read cache), config (configuration, clock, scheduled
+     * work); the plain value rules (text, instants, slugs) stay in common itself. Its parts form no cycle either.
+     */
+    @ArchTest
+    static final ArchRule commonPartsFormNoCycles = slices().matching("org.waarom.api.common.(*)..").should().beFreeOfCycles();
+
     /*
      * Services never depend on the HTTP layer: no resource, filter or JAX-RS type. The records and enums in rest/ are the
      * API's data (requests and views, which CONVENTIONS.md puts beside the resources) and are shared by resource and

@@ -1,5 +1,7 @@
 package org.waarom.api.common;
 
+import org.waarom.api.common.problem.NotFoundException;
+
 import java.util.regex.Pattern;
 
 /**

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.waarom.api.common.http.MalformedBodyMapper;
+import org.waarom.api.common.http.StrictJson;
+import org.waarom.api.common.problem.FieldError;
+import org.waarom.api.common.problem.InvalidRequestException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.waarom.api.element;
 
-import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.problem.InvalidRequestException;
 
 import java.util.Locale;
 

@@ -67,7 +67,7 @@ public class ContractFilter implements OASFilter {
     private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
     private static final DotName OPERATION = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
     private static final DotName NOT_NULL = DotName.createSimple("jakarta.validation.constraints.NotNull");
-    private static final DotName NOT_REMOVABLE = DotName.createSimple("org.waarom.api.common.NotRemovable");
+    private static final DotName NOT_REMOVABLE = DotName.createSimple("org.waarom.api.common.http.NotRemovable");
     private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
     private static final Set<String> OMITTED_WHEN_EMPTY = Set.of("NON_NULL", "NON_EMPTY", "NON_ABSENT", "NON_DEFAULT");
     /** Schemas SmallRye names after Java scalar types; written in place instead. */

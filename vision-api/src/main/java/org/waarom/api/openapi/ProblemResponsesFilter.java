@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import org.waarom.api.common.ProblemKind;
+import org.waarom.api.common.problem.ProblemKind;
 
 import java.util.List;
 import java.util.Map;

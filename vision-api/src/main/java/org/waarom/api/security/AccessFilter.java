@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.waarom.api.common.OrganizationSlug;
-import org.waarom.api.common.ProblemKind;
-import org.waarom.api.common.ProblemResponses;
 import org.waarom.api.common.cache.ReadCache;
 import org.waarom.api.common.cache.RequestStamps;
+import org.waarom.api.common.problem.ProblemKind;
+import org.waarom.api.common.problem.ProblemResponses;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

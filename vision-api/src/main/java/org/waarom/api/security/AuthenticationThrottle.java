@@ -1,7 +1,7 @@
 package org.waarom.api.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -5,9 +5,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import org.waarom.api.common.HttpLayerProblems;
-import org.waarom.api.common.ProblemKind;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
+import org.waarom.api.common.http.HttpLayerProblems;
+import org.waarom.api.common.problem.ProblemKind;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -10,7 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,7 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.waarom.api.common.SteppableClock;
+import org.waarom.api.common.config.SteppableClock;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
 import java.time.Duration;

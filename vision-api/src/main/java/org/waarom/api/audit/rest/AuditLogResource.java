@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.audit.service.AuditLogService;
-import org.waarom.api.common.PageRequest;
-import org.waarom.api.common.QueryParams;
+import org.waarom.api.common.http.PageRequest;
+import org.waarom.api.common.http.QueryParams;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 

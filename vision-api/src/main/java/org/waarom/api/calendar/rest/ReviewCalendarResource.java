@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.calendar.service.ReviewCalendarService;
-import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.cache.EntityTags;
 import org.waarom.api.security.AcceptsToken;
 import org.waarom.api.security.CurrentActor;
 import org.waarom.api.security.Permission;

@@ -30,7 +30,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import net.fortuna.ical4j.validate.ValidationResult;
-import org.waarom.api.common.EntityTags;
+import org.waarom.api.common.cache.EntityTags;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.organization.rest.OrganizationView;
 import org.waarom.api.organization.service.OrganizationService;

@@ -7,9 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.waarom.api.common.LanguageNegotiation;
-import org.waarom.api.common.Representation;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
+import org.waarom.api.common.http.LanguageNegotiation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import org.waarom.api.common.InvalidRequestException;
+import org.waarom.api.common.problem.InvalidRequestException;
 
 import java.util.EnumMap;
 import java.util.List;

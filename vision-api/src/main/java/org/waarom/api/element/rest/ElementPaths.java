@@ -1,8 +1,8 @@
 package org.waarom.api.element.rest;
 
 import org.waarom.api.common.InstantRange;
-import org.waarom.api.common.InvalidRequestException;
-import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.problem.InvalidRequestException;
+import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.TextVariant;
 

@@ -1,6 +1,6 @@
 package org.waarom.api.element.service;
 
-import org.waarom.api.common.FieldError;
+import org.waarom.api.common.problem.FieldError;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
 

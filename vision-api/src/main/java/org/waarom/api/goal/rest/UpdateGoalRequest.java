@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.waarom.api.common.NotRemovable;
+import org.waarom.api.common.http.NotRemovable;
 
 import java.time.LocalDate;
 import java.util.List;

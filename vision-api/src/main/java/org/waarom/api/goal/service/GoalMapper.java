@@ -2,8 +2,8 @@ package org.waarom.api.goal.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.waarom.api.common.EntityTags;
-import org.waarom.api.common.Tagged;
+import org.waarom.api.common.cache.EntityTags;
+import org.waarom.api.common.cache.Tagged;
 import org.waarom.api.goal.Goal;
 import org.waarom.api.goal.Indicator;
 import org.waarom.api.goal.IndicatorTarget;

@@ -2,9 +2,9 @@ package org.waarom.api.goal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.waarom.api.common.FieldError;
-import org.waarom.api.common.InvalidRequestException;
-import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.problem.FieldError;
+import org.waarom.api.common.problem.InvalidRequestException;
+import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.goal.Direction;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.waarom.api.acknowledgement.service.AcknowledgementLinkService;
 import org.waarom.api.acknowledgement.service.AcknowledgementService;
-import org.waarom.api.common.ConflictException;
+import org.waarom.api.common.problem.ConflictException;
 import org.waarom.api.security.TokenPage;
 
 import java.net.URI;

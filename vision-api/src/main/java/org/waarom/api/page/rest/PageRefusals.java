@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.waarom.api.common.InvalidRequestException;
-import org.waarom.api.common.LanguageNegotiation;
+import org.waarom.api.common.http.LanguageNegotiation;
+import org.waarom.api.common.problem.InvalidRequestException;
 import org.waarom.api.security.TokenPageRefusals;
 
 /**

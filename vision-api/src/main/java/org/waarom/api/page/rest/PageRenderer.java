@@ -6,7 +6,7 @@ import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.waarom.api.acknowledgement.service.AcknowledgementLinkService;
-import org.waarom.api.common.LanguageNegotiation;
+import org.waarom.api.common.http.LanguageNegotiation;
 import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.FeedbackView;
 import org.waarom.api.consultation.rest.ParticipationView;

@@ -2,7 +2,7 @@ package org.waarom.api.page.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.waarom.api.common.LanguageNegotiation;
+import org.waarom.api.common.http.LanguageNegotiation;
 import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
 import org.waarom.api.consultation.rest.ParticipationView;

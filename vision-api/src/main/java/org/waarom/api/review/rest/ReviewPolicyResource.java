@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waarom.api.common.NotFoundException;
+import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.review.service.ReviewService;
 import org.waarom.api.security.Permission;

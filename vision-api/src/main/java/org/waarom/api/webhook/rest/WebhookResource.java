@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waarom.api.common.PageRequest;
+import org.waarom.api.common.http.PageRequest;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 import org.waarom.api.webhook.service.WebhookService;

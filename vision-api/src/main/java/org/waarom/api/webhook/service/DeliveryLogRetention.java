@@ -5,8 +5,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
-import org.waarom.api.common.ScheduledWork;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.ScheduledWork;
+import org.waarom.api.common.config.WaaromConfig;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package org.waarom.api.webhook.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -3,7 +3,7 @@ package org.waarom.api.webhook.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.waarom.api.common.WaaromConfig;
+import org.waarom.api.common.config.WaaromConfig;
 import org.waarom.api.event.rest.EventView;
 
 import java.io.IOException;

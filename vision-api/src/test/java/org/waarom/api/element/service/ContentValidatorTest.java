@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.waarom.api.common.FieldError;
+import org.waarom.api.common.problem.FieldError;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
 

@@ -1,7 +1,7 @@
 package org.waarom.api.element.service;
 
 import org.junit.jupiter.api.Test;
-import org.waarom.api.common.FieldError;
+import org.waarom.api.common.problem.FieldError;
 import org.waarom.api.element.Content;
 
 import java.util.List;

@@ -1,5 +1,0 @@
-package org.waarom.api.common;
-
-/** A representation and its strong ETag (header value, quotes included). */
-public record Tagged<T>(T value, String etag) {
-}
