@@ -3,6 +3,7 @@ package org.waarom.api;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -12,7 +13,10 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import org.waarom.api.element.Element;
+import org.waarom.api.element.ElementVersion;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -107,6 +111,17 @@ class ArchitectureTest {
                                     method.getFullName() + " has the entity " + entity.getName() + " in its signature")));
                 }
             });
+
+    /** Panache's static queries on an entity, as an entity class inherits them. */
+    private static final Set<String> PANACHE_QUERIES = Set.of("find", "findAll", "findById", "findByIdOptional", "list", "listAll", "stream",
+            "streamAll", "count", "delete", "deleteAll", "deleteById", "update", "getEntityManager");
+
+    /** Elements and versions are looked up by their finders only (issue 17): no class outside element queries them through Panache itself. */
+    @ArchTest
+    static final ArchRule elementsAreFoundByTheirFinders = noClasses().that().resideOutsideOfPackage("org.waarom.api.element..")
+            .should().callMethodWhere(DescribedPredicate.describe("a Panache query on Element or ElementVersion", (JavaMethodCall call) ->
+                    Set.of(Element.class.getName(), ElementVersion.class.getName()).contains(call.getTargetOwner().getName())
+                            && PANACHE_QUERIES.contains(call.getName())));
 
     private static String[] features(String... names) {
         return Stream.of(names).map(name -> "org.waarom.api." + name + "..").toArray(String[]::new);

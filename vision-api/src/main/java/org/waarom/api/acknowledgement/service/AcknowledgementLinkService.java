@@ -19,7 +19,6 @@ import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.VersionStatus;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.TranslationService;
-import org.waarom.api.element.service.VersionService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.security.Caller;
@@ -189,7 +188,7 @@ public class AcknowledgementLinkService {
 
     /** The version in effect when it is still of the link's basis. */
     private static Optional<ElementVersion> inEffectOnBasis(AcknowledgementLink link, Instant now) {
-        return VersionService.inEffect(link.version.element, now)
+        return ElementVersion.inEffect(link.version.element, now)
                 .filter(version -> version.acknowledgementBasis != null && version.acknowledgementBasis == link.acknowledgementBasis);
     }
 

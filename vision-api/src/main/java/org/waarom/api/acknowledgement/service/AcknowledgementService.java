@@ -187,12 +187,11 @@ public class AcknowledgementService {
         if (version.acknowledgementBasis == null) {
             return List.of();
         }
-        return ElementVersion.list("element = ?1 and acknowledgementBasis = ?2 order by number", version.element, version.acknowledgementBasis);
+        return ElementVersion.sharingBasis(version.element, version.acknowledgementBasis);
     }
 
     static ElementVersion version(Organization organization, ElementType type, int number) {
-        return ElementVersion.<ElementVersion>find("element.organization = ?1 and element.type = ?2 and number = ?3", organization, type, number)
-                .firstResultOptional()
+        return ElementVersion.numbered(organization, type, number)
                 .orElseThrow(() -> new NotFoundException("The " + type.path() + " has no version " + number));
     }
 

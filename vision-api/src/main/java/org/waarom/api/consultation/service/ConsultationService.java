@@ -97,7 +97,7 @@ public class ConsultationService {
     public ConsultationView open(String org, ElementType type, int number, String ifMatch, OpenConsultationRequest request) {
         Organization organization = organizations.require(org);
         closeDue(organization);
-        Element element = VersionService.element(organization, type, true);
+        Element element = Element.locked(organization, type);
         ElementVersion version = VersionService.version(element, number);
         EntityTags.requireMatch(ifMatch, VersionMapper.etag(version));
         if (version.status != VersionStatus.DRAFT) {
@@ -158,7 +158,7 @@ public class ConsultationService {
         StringBuilder query = new StringBuilder("organization = :organization");
         Parameters parameters = Parameters.with("organization", organization);
         if (type != null) {
-            ElementVersion version = VersionService.version(VersionService.element(organization, type, false), number);
+            ElementVersion version = VersionService.version(Element.of(organization, type), number);
             query.append(" and version = :version");
             parameters.and("version", version);
         }
@@ -289,7 +289,7 @@ public class ConsultationService {
      */
     private boolean close(Consultation consultation, String by) {
         ElementVersion version = consultation.version;
-        Element.findById(version.element.id, LockModeType.PESSIMISTIC_WRITE);
+        Element.locked(version.element.id);
         Consultation.getEntityManager().refresh(consultation, LockModeType.PESSIMISTIC_WRITE);
         if (consultation.status != ConsultationStatus.OPEN) {
             return false;

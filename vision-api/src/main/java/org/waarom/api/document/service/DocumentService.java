@@ -91,10 +91,7 @@ public class DocumentService {
     public Current current(String org, LanguageNegotiation negotiation, TextVariant variant) {
         Organization organization = organizations.require(org);
         Instant now = Instant.now(clock);
-        Instant next = ElementVersion.getEntityManager()
-                .createQuery("select min(v.effectiveFrom) from ElementVersion v where v.element.organization = :organization and v.effectiveFrom > :now",
-                        Instant.class)
-                .setParameter("organization", organization).setParameter("now", now).getSingleResult();
+        Instant next = ElementVersion.nextEffectiveFrom(organization, now);
         return new Current(document(organization, language(organization, negotiation, variant), variant), next);
     }
 

@@ -83,7 +83,7 @@ public class TranslationService {
     public Written write(String org, ElementType type, int number, TextVariant variant, String language, String ifMatch,
                          TranslationRequest request) {
         Organization organization = organizations.require(org);
-        Element element = VersionService.element(organization, type, true);
+        Element element = Element.locked(organization, type);
         ElementVersion version = VersionService.version(element, number);
         requireLanguage(organization, variant, language);
         requireNotWithdrawn(version, variant, variant == TextVariant.STANDARD ? "translated" : "written");
@@ -153,7 +153,7 @@ public class TranslationService {
     /** Deletes a translation or easy-read text; needs {@code If-Match} with its ETag. */
     @Transactional
     public void delete(String org, ElementType type, int number, TextVariant variant, String language, String ifMatch) {
-        Element element = VersionService.element(organizations.require(org), type, true);
+        Element element = Element.locked(organizations.require(org), type);
         ElementVersion version = VersionService.version(element, number);
         ElementTranslation translation = require(version, variant, language);
         EntityTags.requireMatch(ifMatch, VersionMapper.etag(translation));
@@ -273,7 +273,7 @@ public class TranslationService {
     }
 
     private ElementVersion version(String org, ElementType type, int number) {
-        return VersionService.version(VersionService.element(organizations.require(org), type, false), number);
+        return VersionService.version(Element.of(organizations.require(org), type), number);
     }
 
     private static Optional<ElementTranslation> find(ElementVersion version, TextVariant variant, String language) {

@@ -1,9 +1,7 @@
 package org.waarom.api.element.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.waarom.api.common.InstantRange;
 import org.waarom.api.common.cache.EntityTags;
@@ -87,9 +85,9 @@ public class VersionService {
         Instant now = Instant.now(clock);
         List<ElementSummary> summaries = new ArrayList<>();
         for (ElementType type : ElementType.values()) {
-            Element element = element(organization, type, false);
-            Optional<ElementVersion> current = inEffect(element, now);
-            Optional<ElementVersion> open = openVersion(element);
+            Element element = Element.of(organization, type);
+            Optional<ElementVersion> current = ElementVersion.inEffect(element, now);
+            Optional<ElementVersion> open = ElementVersion.open(element);
             summaries.add(new ElementSummary(type.path(),
                     current.map(version -> version.number).orElse(null),
                     current.map(version -> version.effectiveFrom).orElse(null),
@@ -109,7 +107,7 @@ public class VersionService {
         if (basedOn != null) {
             requireVersion(element, basedOn, "basedOn");
         } else {
-            basedOn = inEffect(element, Instant.now(clock)).map(version -> version.number).orElse(null);
+            basedOn = ElementVersion.inEffect(element, Instant.now(clock)).map(version -> version.number).orElse(null);
         }
         return tagged(newDraft(element, request.content(), request.changeReason(), basedOn));
     }
@@ -178,8 +176,7 @@ public class VersionService {
         Instant now = Instant.now(clock);
         Instant effectiveFrom = request == null || request.effectiveFrom() == null
                 ? now : InstantRange.require("effectiveFrom", request.effectiveFrom()).truncatedTo(ChronoUnit.MICROS);
-        Optional<ElementVersion> previous = ElementVersion.<ElementVersion>find("element = ?1 and status = ?2", element, VersionStatus.ADOPTED)
-                .firstResultOptional();
+        Optional<ElementVersion> previous = ElementVersion.adopted(element);
         if (previous.isPresent() && !effectiveFrom.isAfter(previous.get().effectiveFrom)) {
             throw new InvalidRequestException("effectiveFrom", "must be after " + previous.get().effectiveFrom
                     + ", when version " + previous.get().number + " took effect");
@@ -221,11 +218,12 @@ public class VersionService {
      */
     @Transactional
     public Representation<VersionView> current(String org, ElementType type, Instant asOf, LanguageNegotiation language, TextVariant variant) {
-        Element element = element(organizations.require(org), type, false);
+        Element element = Element.of(organizations.require(org), type);
         Instant now = Instant.now(clock);
-        ElementVersion version = inEffect(element, asOf == null ? now : asOf).orElseThrow(() -> new NotFoundException(asOf == null
-                ? "Organisation '" + org + "' has no adopted " + type.path() + " yet"
-                : "Organisation '" + org + "' had no adopted " + type.path() + " at " + asOf));
+        ElementVersion version = ElementVersion.inEffect(element, asOf == null ? now : asOf).orElseThrow(() -> new NotFoundException(
+                asOf == null
+                        ? "Organisation '" + org + "' has no adopted " + type.path() + " yet"
+                        : "Organisation '" + org + "' had no adopted " + type.path() + " at " + asOf));
         return translations.localize(version, language, variant, now);
     }
 
@@ -235,15 +233,14 @@ public class VersionService {
      */
     @Transactional
     public Optional<ElementVersion> inEffectNow(Organization organization, ElementType type) {
-        return inEffect(element(organization, type, false), Instant.now(clock));
+        return ElementVersion.inEffect(Element.of(organization, type), Instant.now(clock));
     }
 
     /** A page of the element's versions, newest first; their rounds come in one query for the page. Reads only. */
     @Transactional
     public Page<VersionView> history(String org, ElementType type, PageRequest page) {
-        Element element = element(organizations.require(org), type, false);
-        List<ElementVersion> versions = ElementVersion.<ElementVersion>find("element", Sort.descending("number"), element)
-                .page(page.page(), page.size()).list();
+        Element element = Element.of(organizations.require(org), type);
+        List<ElementVersion> versions = ElementVersion.newestFirst(element).page(page.page(), page.size()).list();
         Map<Long, List<ConsultationLink>> links = rounds.of(versions, Instant.now(clock));
         List<VersionView> items = versions.stream().map(version -> mapper.view(version, links.getOrDefault(version.id, List.of()))).toList();
         return Page.of(items, page, element.lastNumber);
@@ -252,14 +249,14 @@ public class VersionService {
     /** Version {@code number}, in the language {@code language} negotiates, as the {@code variant} text where there is one (see {@link TranslationService#localize}). */
     @Transactional
     public Representation<VersionView> get(String org, ElementType type, int number, LanguageNegotiation language, TextVariant variant) {
-        ElementVersion version = version(element(organizations.require(org), type, false), number);
+        ElementVersion version = version(Element.of(organizations.require(org), type), number);
         return translations.localize(version, language, variant, Instant.now(clock));
     }
 
     /** What changed from version {@code against} (default: the one it was based on, else the one before) to {@code number}. */
     @Transactional
     public VersionDiff diff(String org, ElementType type, int number, Integer against) {
-        Element element = element(organizations.require(org), type, false);
+        Element element = Element.of(organizations.require(org), type);
         ElementVersion to = version(element, number);
         Integer fromNumber = against != null ? against : (to.basedOn != null ? to.basedOn : (number > 1 ? number - 1 : null));
         if (fromNumber == null) {
@@ -270,7 +267,7 @@ public class VersionService {
     }
 
     private ElementVersion newDraft(Element element, Content content, String changeReason, Integer basedOn) {
-        openVersion(element).ifPresent(open -> {
+        ElementVersion.open(element).ifPresent(open -> {
             throw new ConflictException("Version " + open.number + " of the " + element.type.path() + " is still open (" + open.status
                     + "); adopt or withdraw it before starting another");
         });
@@ -328,7 +325,7 @@ public class VersionService {
     private Element lockedElement(String org, ElementType type) {
         Organization organization = organizations.require(org);
         changeStarting.fire(new VersionChangeStarting(organization));
-        return element(organization, type, true);
+        return Element.locked(organization, type);
     }
 
     /** While a round is open, its version is the text under consultation: it does not change until the round is closed. */
@@ -337,38 +334,14 @@ public class VersionService {
                 + what + " while the round is open; close the round first (POST …/consultations/{id}/close), or wait for its deadline");
     }
 
-    /** The element's row; {@code lock} takes the lock every change of its versions (and translations) takes first. */
-    public static Element element(Organization organization, ElementType type, boolean lock) {
-        var query = Element.<Element>find("organization = ?1 and type = ?2", organization, type);
-        if (lock) {
-            query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
-        }
-        return query.singleResult();
-    }
-
     /** Version {@code number} of the element, or 404. */
     public static ElementVersion version(Element element, int number) {
-        return findVersion(element, number).orElseThrow(() -> new NotFoundException(
+        return ElementVersion.numbered(element, number).orElseThrow(() -> new NotFoundException(
                 "The " + element.type.path() + " has no version " + number));
     }
 
     private static ElementVersion requireVersion(Element element, int number, String field) {
-        return findVersion(element, number).orElseThrow(() -> new InvalidRequestException(field,
+        return ElementVersion.numbered(element, number).orElseThrow(() -> new InvalidRequestException(field,
                 "names version " + number + ", which the " + element.type.path() + " does not have"));
-    }
-
-    private static Optional<ElementVersion> findVersion(Element element, int number) {
-        return ElementVersion.find("element = ?1 and number = ?2", element, number).firstResultOptional();
-    }
-
-    private static Optional<ElementVersion> openVersion(Element element) {
-        return ElementVersion.find("element = ?1 and status in ?2", element, List.of(VersionStatus.DRAFT, VersionStatus.IN_CONSULTATION))
-                .firstResultOptional();
-    }
-
-    /** Effective from is inclusive, effective to exclusive, so at every instant at most one version is in effect. */
-    public static Optional<ElementVersion> inEffect(Element element, Instant at) {
-        return ElementVersion.find("element = ?1 and effectiveFrom <= ?2 and (effectiveTo is null or effectiveTo > ?2)", element, at)
-                .firstResultOptional();
     }
 }

@@ -11,7 +11,6 @@ import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.TranslationService;
-import org.waarom.api.element.service.VersionService;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +54,7 @@ public class ConsultationPageService {
         ElementVersion version = Consultation.<Consultation>findById(id).version;
         Instant now = Instant.now(clock);
         VersionView draft = translations.localize(version, negotiation, now).value();
-        Optional<VersionView> adopted = VersionService.inEffect(version.element, now)
+        Optional<VersionView> adopted = ElementVersion.inEffect(version.element, now)
                 .map(inEffect -> translations.localize(inEffect, LanguageNegotiation.of(draft.language(), null), now).value())
                 .filter(inEffect -> inEffect.language().equals(draft.language()));
         Optional<Content> easyRead = round.audience() == Audience.CLIENTS ? translations.easyRead(version, draft.language()) : Optional.empty();

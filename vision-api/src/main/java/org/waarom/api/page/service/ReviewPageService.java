@@ -11,10 +11,10 @@ import org.waarom.api.common.problem.ConflictException;
 import org.waarom.api.common.problem.InvalidRequestException;
 import org.waarom.api.consultation.rest.ConsultationView;
 import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.element.Element;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.TextVariant;
-import org.waarom.api.element.VersionStatus;
 import org.waarom.api.element.rest.RestoreRequest;
 import org.waarom.api.element.rest.VersionView;
 import org.waarom.api.element.service.TranslationService;
@@ -125,19 +125,18 @@ public class ReviewPageService {
             }
         }
 
-        var element = VersionService.element(organization, type, false);
-        Optional<ElementVersion> current = VersionService.inEffect(element, now);
+        var element = Element.of(organization, type);
+        Optional<ElementVersion> current = ElementVersion.inEffect(element, now);
         VersionView inEffect = current.map(version -> translations.localize(version, negotiation, now).value()).orElse(null);
         Page<ReferenceView> cited = references.list(org, new ReferenceService.Filter(type, null, null,
                         current.map(version -> version.effectiveFrom.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null), null),
                 new PageRequest(Math.max(0, referencePage), REFERENCES_PER_PAGE));
         AcknowledgementSummary coverage = current.map(version -> acknowledgements.summary(org, type, version.number)).orElse(null);
         // The last round of any version of the element: its summary stays with the version it consulted on.
-        ConsultationView consultation = ElementVersion.<ElementVersion>list("element = ?1 order by number desc", element).stream()
+        ConsultationView consultation = ElementVersion.newestFirst(element).list().stream()
                 .flatMap(version -> consultations.list(org, null, type, version.number, new PageRequest(0, 1)).items().stream())
                 .findFirst().orElse(null);
-        VersionView draft = ElementVersion.<ElementVersion>find("element = ?1 and status in ?2", element,
-                        List.of(VersionStatus.DRAFT, VersionStatus.IN_CONSULTATION)).firstResultOptional()
+        VersionView draft = ElementVersion.open(element)
                 .map(version -> translations.localize(version, negotiation, now).value()).orElse(null);
         List<ReviewTaskView> others = reviews.openTasks(org).stream().filter(other -> other.id() != id).toList();
         return new ReviewPageData(task, organization.name, cycle, goal, operational, vision, visionDiff, inEffect, cited, coverage,
@@ -169,7 +168,7 @@ public class ReviewPageService {
             throw new ConflictException("Review task " + id + " is " + task.status());
         }
         ElementType type = ElementType.fromPath(task.element()).orElseThrow();
-        ElementVersion current = VersionService.inEffect(VersionService.element(organization, type, false), Instant.now(clock))
+        ElementVersion current = ElementVersion.inEffect(Element.of(organization, type), Instant.now(clock))
                 .orElseThrow(() -> new ConflictException("The " + type.path() + " has no version in effect to revise"));
         String reason = "Review task " + id + (note == null || note.isBlank() ? "" : ": " + note.strip());
         return versions.restore(org, type, current.number, new RestoreRequest(reason.length() > 1000 ? reason.substring(0, 1000) : reason)).value();

@@ -269,9 +269,7 @@ public class ReferenceService {
                 errors.add(new FieldError(field, "cites the same as cites[" + earlier + "]"));
                 continue;
             }
-            Optional<ElementVersion> version = inEffect.computeIfAbsent(type.get(), which -> ElementVersion.<ElementVersion>find(
-                    "element.organization = ?1 and element.type = ?2 and effectiveFrom <= ?3 and (effectiveTo is null or effectiveTo > ?3)",
-                    organization, which, at).firstResultOptional());
+            Optional<ElementVersion> version = inEffect.computeIfAbsent(type.get(), which -> ElementVersion.inEffect(organization, which, at));
             if (version.isEmpty()) {
                 errors.add(new FieldError(field + ".element", "the " + type.get().path() + " had no adopted version on " + date));
                 continue;
@@ -313,9 +311,8 @@ public class ReferenceService {
                 .setParameter("references", references).getResultList();
         Map<Long, List<ReferenceCite>> byReference = cites.stream().collect(Collectors.groupingBy(cite -> cite.reference.id));
         Instant now = now();
-        Map<ElementType, ElementVersion> current = ElementVersion.<ElementVersion>list(
-                        "element.organization = ?1 and effectiveFrom <= ?2 and (effectiveTo is null or effectiveTo > ?2)", organization, now)
-                .stream().collect(Collectors.toMap(version -> version.element.type, version -> version));
+        Map<ElementType, ElementVersion> current = ElementVersion.allInEffect(organization, now).stream()
+                .collect(Collectors.toMap(version -> version.element.type, version -> version));
         Map<Long, Content> contents = new HashMap<>();
         return references.stream().map(reference -> new ReferenceView(reference.id, reference.kind, reference.title, reference.date,
                 reference.link, reference.externalId, reference.rationale,

@@ -121,11 +121,8 @@ public class ReviewService {
         ReviewPolicy.<ReviewPolicy>list("organization in ?1", found)
                 .forEach(policy -> stored.put(policy.organization.id + "/" + policy.element, policy));
         Map<String, LocalDate> firstAdoptions = new HashMap<>();
-        entityManager.createQuery("select e.organization.id, e.type, min(v.effectiveFrom) from ElementVersion v join v.element e"
-                        + " where e.organization in :organizations and v.effectiveFrom is not null group by e.organization.id, e.type", Object[].class)
-                .setParameter("organizations", found)
-                .getResultList()
-                .forEach(row -> firstAdoptions.put(row[0] + "/" + row[1], ((Instant) row[2]).atZone(ZoneOffset.UTC).toLocalDate()));
+        ElementVersion.firstEffectiveFrom(found).forEach((organizationId, types) -> types.forEach((type, first) ->
+                firstAdoptions.put(organizationId + "/" + type, first.atZone(ZoneOffset.UTC).toLocalDate())));
         List<ReviewPolicyView> views = new ArrayList<>();
         for (Organization organization : found) {
             for (ElementType type : ElementType.values()) {
@@ -202,9 +199,7 @@ public class ReviewService {
 
     /** The default anchor: the day the element's first adopted version took effect (UTC). */
     private LocalDate firstAdoption(Organization organization, ElementType type) {
-        Instant first = entityManager.createQuery("select min(v.effectiveFrom) from ElementVersion v"
-                        + " where v.element.organization = :organization and v.element.type = :type", Instant.class)
-                .setParameter("organization", organization).setParameter("type", type).getSingleResult();
+        Instant first = ElementVersion.firstEffectiveFrom(organization, type);
         return first == null ? null : first.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
@@ -272,9 +267,7 @@ public class ReviewService {
      */
     private void refuseSupersededCause(Organization organization, ElementType type, CreateReviewTaskRequest request) {
         if (request.reason() == ReviewTask.Reason.VISION_CHANGED && request.version() != null) {
-            Integer latest = entityManager.createQuery("select max(v.number) from ElementVersion v where v.element.organization = :organization"
-                            + " and v.element.type = :vision and v.adoptedAt is not null", Integer.class)
-                    .setParameter("organization", organization).setParameter("vision", ElementType.VISION).getSingleResult();
+            Integer latest = ElementVersion.lastAdoptedNumber(organization, ElementType.VISION);
             if (latest != null && request.version() < latest) {
                 throw new ConflictException("Version " + request.version() + " of the vision was superseded by version " + latest
                         + ": only the adoption of the vision that is (or will be) in effect asks for a review");
@@ -420,8 +413,7 @@ public class ReviewService {
             if (request.version() == null) {
                 throw new InvalidRequestException("version", "is required for REVISED: the version adopted in this review");
             }
-            Optional<ElementVersion> version = ElementVersion.find("element.organization = ?1 and element.type = ?2 and number = ?3",
-                    organization, task.element, request.version()).firstResultOptional();
+            Optional<ElementVersion> version = ElementVersion.numbered(organization, task.element, request.version());
             boolean adoptedSince = version.filter(found -> found.status == VersionStatus.ADOPTED || found.status == VersionStatus.SUPERSEDED)
                     .filter(found -> found.adoptedAt != null && !found.adoptedAt.isBefore(task.createdAt)).isPresent();
             if (!adoptedSince) {
