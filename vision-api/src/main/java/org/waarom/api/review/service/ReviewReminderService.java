@@ -80,7 +80,7 @@ public class ReviewReminderService {
         // the task (which locks it for update) waits, so no reminder is recorded for a task closed meanwhile.
         ReviewTask task = ReviewTask.<ReviewTask>find("id = ?1 and organization = ?2", taskId, organization)
                 .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional()
-                .orElseThrow(() -> ReviewService.taskNotFound(taskId));
+                .orElseThrow(() -> ReviewTaskViews.taskNotFound(taskId));
         if (task.status != ReviewTask.Status.OPEN) {
             throw new ConflictException("Review task " + taskId + " is " + task.status + "; reminders are only recorded for open tasks");
         }
@@ -118,7 +118,7 @@ public class ReviewReminderService {
      */
     @Transactional
     public ReviewReminderView replaceLinks(String org, long taskId, long reminderId) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         ReviewReminder reminder = ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> reminderNotFound(taskId, reminderId));
@@ -150,7 +150,7 @@ public class ReviewReminderService {
         if (request.status() == UpdateReminderRequest.Outcome.SENT && request.error() != null) {
             throw new InvalidRequestException("error", "is only for FAILED");
         }
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         // Locked for update: of two outcomes reported at once the second sees the first (a SENT reminder stays SENT).
         ReviewReminder reminder = ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
@@ -177,14 +177,14 @@ public class ReviewReminderService {
     /** The task's reminders, in the order they were recorded. */
     @Transactional
     public Page<ReviewReminderView> reminders(String org, long taskId, PageRequest page) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         var found = ReviewReminder.<ReviewReminder>find("task", Sort.by("recordedAt").and("id"), task);
         return Page.of(found.page(page.page(), page.size()).list().stream().map(this::view).toList(), page, found.count());
     }
 
     @Transactional
     public ReviewReminderView reminder(String org, long taskId, long reminderId) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         return ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task).firstResultOptional().map(this::view)
                 .orElseThrow(() -> reminderNotFound(taskId, reminderId));
     }
