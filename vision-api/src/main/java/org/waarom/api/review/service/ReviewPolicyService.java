@@ -1,8 +1,5 @@
 package org.waarom.api.review.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,7 +14,6 @@ import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.review.ReviewPolicy;
-import org.waarom.api.review.rest.PolicyPerson;
 import org.waarom.api.review.rest.ReviewPolicyRequest;
 import org.waarom.api.review.rest.ReviewPolicyView;
 import org.waarom.api.security.CurrentActor;
@@ -39,22 +35,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReviewPolicyService {
 
-    private static final TypeReference<List<PolicyPerson>> PEOPLE = new TypeReference<>() { };
-
     private final OrganizationService organizations;
     private final EventService events;
     private final CurrentActor actor;
     private final EntityManager entityManager;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ReviewPolicyService(OrganizationService organizations, EventService events, CurrentActor actor, EntityManager entityManager,
-                        ObjectMapper json, Clock clock) {
+    ReviewPolicyService(OrganizationService organizations, EventService events, CurrentActor actor, EntityManager entityManager, Clock clock) {
         this.organizations = organizations;
         this.events = events;
         this.actor = actor;
         this.entityManager = entityManager;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -118,8 +109,8 @@ public class ReviewPolicyService {
         policy.onGoalReached = request.onGoalReached();
         policy.remindBefore = PolicyRules.remindBefore(request);
         policy.escalateAfter = PolicyRules.escalateAfter(request);
-        policy.assignees = write(request.assignees());
-        policy.escalateTo = write(PolicyRules.escalateTo(request));
+        policy.assignees = request.assignees();
+        policy.escalateTo = PolicyRules.escalateTo(request);
         policy.updatedBy = actor.name();
         policy.updatedAt = Instant.now(clock);
         policy.persist();
@@ -140,7 +131,7 @@ public class ReviewPolicyService {
             ReviewPolicy policy = stored.get();
             LocalDate anchor = policy.anchorDate != null ? policy.anchorDate : firstAdoption;
             return new ReviewPolicyView(organization.slug, type.path(), policy.enabled, policy.cycle, anchor, policy.onGoalReached,
-                    policy.remindBefore, policy.escalateAfter, read(policy.assignees), read(policy.escalateTo), true,
+                    policy.remindBefore, policy.escalateAfter, policy.assignees, policy.escalateTo, true,
                     policy.updatedBy, policy.updatedAt);
         }
         return new ReviewPolicyView(organization.slug, type.path(), true, type.defaultCycle().toString(), firstAdoption,
@@ -154,21 +145,5 @@ public class ReviewPolicyService {
                         + " where v.element.organization = :organization and v.element.type = :type", Instant.class)
                 .setParameter("organization", organization).setParameter("type", type).getSingleResult();
         return first == null ? null : first.atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private String write(List<PolicyPerson> people) {
-        try {
-            return json.writeValueAsString(people);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("People could not be written as JSON", e);
-        }
-    }
-
-    private List<PolicyPerson> read(String people) {
-        try {
-            return json.readValue(people, PEOPLE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored people are not readable", e);
-        }
     }
 }
