@@ -80,7 +80,7 @@ class ArchitectureTest {
     /**
      * Common is split by what it is: problem (RFC 9457 answers and the exceptions behind them), http (negotiation, request
      * ids, paging, strict JSON), cache (conditional reads and the read cache), config (configuration, clock, scheduled
-     * work); the plain value rules (text, instants, slugs) stay in common itself. Its parts form no cycle either.
+     * work, stored JSON); the plain value rules (text, instants, slugs) stay in common itself. Its parts form no cycle either.
      */
     @ArchTest
     static final ArchRule commonPartsFormNoCycles = slices().matching("org.waarom.api.common.(*)..").should().beFreeOfCycles();

@@ -47,10 +47,10 @@ public class ElementTranslation extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public TranslationStatus status;
 
-    /** The translated {@link Content} as JSON, with the same item keys as the version. */
+    /** The translated content, with the same item keys as the version; stored as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public String content;
+    public Content content;
 
     @Column(name = "created_by", nullable = false, length = 200)
     public String createdBy;

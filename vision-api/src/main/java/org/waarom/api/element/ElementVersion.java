@@ -51,10 +51,10 @@ public class ElementVersion extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public VersionStatus status;
 
-    /** The {@link Content} as JSON, exactly as the client gave it (after validation). */
+    /** Exactly as the client gave it (after validation), stored as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public String content;
+    public Content content;
 
     @Column(name = "change_reason", length = 1000)
     public String changeReason;

@@ -17,9 +17,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.organization.Organization;
+import org.waarom.api.review.rest.PolicyPerson;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** An organisation's own review policy for one element (absent: the type's defaults apply). */
 @Entity
@@ -56,14 +58,14 @@ public class ReviewPolicy extends PanacheEntityBase {
     @Column(name = "escalate_after", nullable = false, length = 16)
     public String escalateAfter;
 
-    /** JSON array of {name, email}. */
+    /** Stored as a JSON array of {name, email}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public String assignees;
+    public List<PolicyPerson> assignees;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "escalate_to", nullable = false, columnDefinition = "jsonb")
-    public String escalateTo;
+    public List<PolicyPerson> escalateTo;
 
     @Column(name = "updated_by", nullable = false, length = 200)
     public String updatedBy;

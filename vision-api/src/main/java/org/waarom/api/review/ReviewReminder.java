@@ -15,8 +15,10 @@ import jakarta.persistence.Table;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.waarom.api.review.rest.ReminderRecipient;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One reminder of a review task, as the review-scheduler recorded it: which kind, by which channel,
@@ -54,10 +56,10 @@ public class ReviewReminder extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Channel channel;
 
-    /** JSON array of {name, email}. */
+    /** Stored as a JSON array of {name, email}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public String recipients;
+    public List<ReminderRecipient> recipients;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)

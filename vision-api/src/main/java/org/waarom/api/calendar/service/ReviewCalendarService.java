@@ -36,7 +36,8 @@ import org.waarom.api.organization.rest.OrganizationView;
 import org.waarom.api.organization.service.OrganizationService;
 import org.waarom.api.review.rest.ReviewPolicyView;
 import org.waarom.api.review.rest.ReviewTaskView;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewPolicyService;
+import org.waarom.api.review.service.ReviewTaskViews;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -108,18 +109,20 @@ public class ReviewCalendarService {
     }
 
     private final OrganizationService organizations;
-    private final ReviewService reviews;
+    private final ReviewPolicyService policies;
+    private final ReviewTaskViews tasks;
 
-    ReviewCalendarService(OrganizationService organizations, ReviewService reviews) {
+    ReviewCalendarService(OrganizationService organizations, ReviewPolicyService policies, ReviewTaskViews tasks) {
         this.organizations = organizations;
-        this.reviews = reviews;
+        this.policies = policies;
+        this.tasks = tasks;
     }
 
     /** The feed of the organisation's open review tasks; with {@code links} (a feed token's read), each event links to its page. */
     @Transactional
     public ReviewCalendar calendar(String org, Optional<PageLinks> links) {
         OrganizationView organization = organizations.get(org).value();
-        Map<String, ReviewPolicyView> policies = reviews.policies(org).stream()
+        Map<String, ReviewPolicyView> policyByElement = policies.policies(org).stream()
                 .collect(Collectors.toMap(ReviewPolicyView::element, Function.identity()));
         String title = organization.name() + " – review tasks";
         Calendar calendar = new Calendar();
@@ -131,9 +134,9 @@ public class ReviewCalendarService {
         calendar.add(new XProperty("X-WR-CALNAME", title));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-        List<ReviewTaskView> open = reviews.openTasks(org);
+        List<ReviewTaskView> open = tasks.openTasks(org);
         for (ReviewTaskView task : open) {
-            calendar.add(event(organization, policies.get(task.element()), task, links));
+            calendar.add(event(organization, policyByElement.get(task.element()), task, links));
         }
         if (open.isEmpty()) {
             // RFC 5545 wants at least one component in a calendar; with no open task it holds the UTC zone only.

@@ -76,16 +76,13 @@ import java.util.Optional;
 public class ConsultationService {
 
     private final OrganizationService organizations;
-    private final VersionMapper versionMapper;
     private final EventService events;
     private final CurrentActor actor;
     private final Clock clock;
     private final ScheduledWork scheduledWork;
 
-    ConsultationService(OrganizationService organizations, VersionMapper versionMapper, EventService events, CurrentActor actor, Clock clock,
-                        ScheduledWork scheduledWork) {
+    ConsultationService(OrganizationService organizations, EventService events, CurrentActor actor, Clock clock, ScheduledWork scheduledWork) {
         this.organizations = organizations;
-        this.versionMapper = versionMapper;
         this.events = events;
         this.actor = actor;
         this.clock = clock;
@@ -183,7 +180,7 @@ public class ConsultationService {
                 participant.credential()).stream().map(ConsultationService::view).toList();
         ElementVersion version = consultation.version;
         return new ParticipationView(consultation.id, consultation.organization.name, version.element.type.path(), version.number,
-                consultation.question, consultation.deadline, consultation.statusAt(Instant.now(clock)), versionMapper.content(version),
+                consultation.question, consultation.deadline, consultation.statusAt(Instant.now(clock)), version.content,
                 invitation.map(found -> found.audience).orElse(null), own);
     }
 
@@ -368,7 +365,7 @@ public class ConsultationService {
             throw new InvalidRequestException("anchor", "needs an item key ({\"item\": \"respect\"}) or {\"statement\": true}");
         }
         ElementVersion version = consultation.version;
-        Content content = versionMapper.content(version);
+        Content content = version.content;
         String what = "version " + version.number + " of the " + version.element.type.path();
         if (statement) {
             if (content.statement() == null || content.statement().isBlank()) {
@@ -402,7 +399,7 @@ public class ConsultationService {
         Map<Audience, Long> byAudience = new EnumMap<>(Audience.class);
         consultation.audiences().forEach(audience -> byAudience.put(audience, 0L));
         feedback.forEach(given -> byAudience.merge(given.audience, 1L, Long::sum));
-        Content content = versionMapper.content(consultation.version);
+        Content content = consultation.version.content;
         List<String> anchors = new ArrayList<>();
         if (content.statement() != null && !content.statement().isBlank()) {
             anchors.add(null);

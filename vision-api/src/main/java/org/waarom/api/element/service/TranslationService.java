@@ -94,7 +94,7 @@ public class TranslationService {
             throw new PreconditionFailedException("Version " + number + " of the " + type.path() + " has no " + name(variant, language)
                     + " (any more); send no If-Match to create it");
         }
-        Content source = mapper.content(version);
+        Content source = version.content;
         validate(type, variant, source, request.content());
         Instant now = Instant.now(clock);
         ElementTranslation translation = existing.orElseGet(() -> {
@@ -107,7 +107,7 @@ public class TranslationService {
             return created;
         });
         translation.status = request.status();
-        translation.content = mapper.json(request.content());
+        translation.content = request.content();
         translation.updatedBy = actor.name();
         translation.updatedAt = now;
         if (existing.isEmpty()) {
@@ -123,7 +123,7 @@ public class TranslationService {
     public Tagged<TranslationView> get(String org, ElementType type, int number, TextVariant variant, String language) {
         ElementVersion version = version(org, type, number);
         ElementTranslation translation = require(version, variant, language);
-        return new Tagged<>(mapper.view(translation, mapper.content(version)), VersionMapper.etag(translation));
+        return new Tagged<>(mapper.view(translation, version.content), VersionMapper.etag(translation));
     }
 
     /**
@@ -135,12 +135,12 @@ public class TranslationService {
         ElementVersion version = version(org, type, number);
         Organization organization = version.element.organization;
         List<String> languages = organization.languages();
-        Content source = mapper.content(version);
+        Content source = version.content;
         List<TranslationList.Summary> items = ElementTranslation.<ElementTranslation>list("version = ?1 and variant = ?2", version, variant).stream()
                 .sorted(Comparator.comparingInt((ElementTranslation translation) -> order(languages, translation.language))
                         .thenComparing(translation -> translation.language))
                 .map(translation -> new TranslationList.Summary(translation.language, translation.status, translation.updatedAt,
-                        translation.updatedBy, TranslationRules.mismatches(source, mapper.content(translation)).isEmpty()))
+                        translation.updatedBy, TranslationRules.mismatches(source, translation.content).isEmpty()))
                 .toList();
         List<String> translated = items.stream().map(TranslationList.Summary::language).toList();
         List<String> missing = languages.stream()
@@ -186,7 +186,7 @@ public class TranslationService {
     public Representation<VersionView> localize(ElementVersion version, LanguageNegotiation negotiation, TextVariant variant, Instant now) {
         Organization organization = version.element.organization;
         String defaultLanguage = organization.defaultLanguage;
-        Content source = mapper.content(version);
+        Content source = version.content;
         Servable standard = new Servable();
         Servable easyRead = new Servable();
         // Without a language preference and without asking for easy-read, the version's own text is served: no need to look further.
@@ -223,7 +223,7 @@ public class TranslationService {
     public List<String> languages(ElementVersion version) {
         Organization organization = version.element.organization;
         Servable standard = new Servable();
-        servable(version, mapper.content(version), standard, null);
+        servable(version, version.content, standard, null);
         return organization.languages().stream()
                 .filter(language -> language.equals(organization.defaultLanguage) || standard.has(language)).toList();
     }
@@ -234,7 +234,7 @@ public class TranslationService {
      * same language. Runs in the caller's (read) transaction.
      */
     public Optional<Content> easyRead(ElementVersion version, String language) {
-        Content source = mapper.content(version);
+        Content source = version.content;
         Servable easyRead = new Servable();
         servable(version, source, new Servable(), easyRead);
         return easyRead.has(language) ? Optional.of(TranslationRules.served(source, easyRead.contents.get(language))) : Optional.empty();
@@ -264,7 +264,7 @@ public class TranslationService {
                     || (text.variant == TextVariant.STANDARD && text.language.equals(organization.defaultLanguage))) {
                 continue;
             }
-            Content content = mapper.content(text);
+            Content content = text.content;
             if (TranslationRules.mismatches(source, content).isEmpty()) {
                 into.texts.put(text.language, text);
                 into.contents.put(text.language, content);

@@ -1,7 +1,5 @@
 package org.waarom.api.element.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.waarom.api.common.cache.EntityTags;
 import org.waarom.api.common.cache.Tagged;
@@ -24,15 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Entities of the element feature (versions, translations) to what clients read, and content to and from its stored JSON. */
+/** Entities of the element feature (versions, translations) to what clients read, with their ETags. */
 @ApplicationScoped
 public class VersionMapper {
-
-    private final ObjectMapper json;
-
-    VersionMapper(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** The version with its ETag, as read now; {@code rounds}: its links ({@link VersionRounds}), loaded by the caller. */
     public Tagged<VersionView> tagged(ElementVersion version, List<ConsultationLink> rounds) {
@@ -41,7 +33,7 @@ public class VersionMapper {
 
     /** The version as written: its own content, in the organisation's default language. */
     public VersionView view(ElementVersion version, List<ConsultationLink> rounds) {
-        return view(version, content(version), version.element.organization.defaultLanguage, TextVariant.STANDARD, rounds);
+        return view(version, version.content, version.element.organization.defaultLanguage, TextVariant.STANDARD, rounds);
     }
 
     /**
@@ -77,7 +69,7 @@ public class VersionMapper {
     }
 
     public TranslationView view(ElementTranslation translation, Content source) {
-        Content content = content(translation);
+        Content content = translation.content;
         return new TranslationView(translation.version.element.type.path(), translation.version.number, translation.variant.value(),
                 translation.language, translation.status, content, TranslationRules.mismatches(source, content).isEmpty(),
                 translation.createdBy, translation.createdAt, translation.updatedBy, translation.updatedAt);
@@ -114,30 +106,6 @@ public class VersionMapper {
     public static String etag(ElementTranslation translation) {
         return EntityTags.strong(translation.version.element.type.path() + "-" + translation.version.number + "-" + translation.language
                 + (translation.variant == TextVariant.EASY_READ ? "-easy-read" : "") + "-t" + translation.id + "-r" + translation.revision);
-    }
-
-    public Content content(ElementVersion version) {
-        return read(version.content, "version " + version.id);
-    }
-
-    public Content content(ElementTranslation translation) {
-        return read(translation.content, "text " + translation.id);
-    }
-
-    private Content read(String stored, String what) {
-        try {
-            return json.readValue(stored, Content.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored content of " + what + " is not readable", e);
-        }
-    }
-
-    public String json(Content content) {
-        try {
-            return json.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Content could not be written as JSON", e);
-        }
     }
 
     public static ElementTypeView view(ElementType type) {

@@ -130,7 +130,7 @@ public class VersionService {
             requireVersion(element, request.basedOn(), "basedOn");
             version.basedOn = request.basedOn();
         }
-        version.content = mapper.json(request.content());
+        version.content = request.content();
         version.changeReason = request.changeReason();
         touch(version);
         ElementVersion.flush();
@@ -198,7 +198,7 @@ public class VersionService {
         ElementVersion.flush();
         events.record(element.organization, EventType.VERSION_ADOPTED, new VersionAdoption(type.path(), version.number, version.status,
                 version.basedOn, version.changeReason, actor.name(), effectiveFrom, previous.map(replaced -> replaced.number).orElse(null),
-                version.significantChange, version.acknowledgementBasis, mapper.content(version)));
+                version.significantChange, version.acknowledgementBasis, version.content));
         adopted.fire(new VersionAdopted(element.organization, type, number));
         return tagged(version);
     }
@@ -209,7 +209,7 @@ public class VersionService {
         Element element = lockedElement(org, type);
         ElementVersion source = version(element, number);
         String reason = request == null || request.changeReason() == null ? "Restored from version " + number : request.changeReason();
-        return tagged(newDraft(element, mapper.content(source), reason, number));
+        return tagged(newDraft(element, source.content, reason, number));
     }
 
     /**
@@ -263,7 +263,7 @@ public class VersionService {
             throw new InvalidRequestException("against", "is required: version 1 has no earlier version to compare with");
         }
         ElementVersion from = requireVersion(element, fromNumber, "against");
-        return diffs.diff(from.number, mapper.content(from), to.number, mapper.content(to));
+        return diffs.diff(from.number, from.content, to.number, to.content);
     }
 
     private ElementVersion newDraft(Element element, Content content, String changeReason, Integer basedOn) {
@@ -277,7 +277,7 @@ public class VersionService {
         version.element = element;
         version.number = element.lastNumber;
         version.status = VersionStatus.DRAFT;
-        version.content = mapper.json(content);
+        version.content = content;
         version.changeReason = changeReason;
         version.basedOn = basedOn;
         version.createdBy = actor.name();

@@ -19,7 +19,7 @@ import org.waarom.api.common.problem.InvalidRequestException;
 import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.page.service.ReviewPageService;
 import org.waarom.api.review.service.ReviewLinkService;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewTaskViews;
 import org.waarom.api.security.CurrentActor;
 import org.waarom.api.security.TokenPage;
 
@@ -45,16 +45,16 @@ public class ReviewPageResource {
     private static final ZoneId TIME_ZONE = PageRenderer.TIME_ZONE;
 
     private final ReviewPageService pages;
-    private final ReviewService reviews;
+    private final ReviewTaskViews tasks;
     private final ReviewPageRenderer renderer;
     private final PageRenderer frames;
     private final CurrentActor actor;
     private final Clock clock;
 
-    ReviewPageResource(ReviewPageService pages, ReviewService reviews, ReviewPageRenderer renderer, PageRenderer frames, CurrentActor actor,
+    ReviewPageResource(ReviewPageService pages, ReviewTaskViews tasks, ReviewPageRenderer renderer, PageRenderer frames, CurrentActor actor,
                        Clock clock) {
         this.pages = pages;
-        this.reviews = reviews;
+        this.tasks = tasks;
         this.renderer = renderer;
         this.frames = frames;
         this.actor = actor;
@@ -125,7 +125,7 @@ public class ReviewPageResource {
     public Response overview(@PathParam("org") String org, @QueryParam("token") String token, @QueryParam("lang") String lang,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Request request = new Request(org, 0, token, lang, acceptLanguage, 0);
-        var open = reviews.openTasks(org);
+        var open = tasks.openTasks(org);
         String name = pages.organizationName(org);
         String html = renderer.overview(name, open, request.language(),
                 code -> "/pages/" + encode(org) + "/reviews?token=" + encode(token) + "&lang=" + code,

@@ -30,7 +30,9 @@ import org.waarom.api.review.ReviewTask;
 import org.waarom.api.review.rest.CompleteReviewTaskRequest;
 import org.waarom.api.review.rest.ReviewPolicyView;
 import org.waarom.api.review.rest.ReviewTaskView;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewPolicyService;
+import org.waarom.api.review.service.ReviewTaskService;
+import org.waarom.api.review.service.ReviewTaskViews;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +53,9 @@ public class ReviewPageService {
     public static final int REFERENCES_PER_PAGE = 10;
 
     private final OrganizationService organizations;
-    private final ReviewService reviews;
+    private final ReviewPolicyService policies;
+    private final ReviewTaskService reviews;
+    private final ReviewTaskViews tasks;
     private final VersionService versions;
     private final TranslationService translations;
     private final GoalService goals;
@@ -60,11 +64,13 @@ public class ReviewPageService {
     private final ConsultationService consultations;
     private final Clock clock;
 
-    ReviewPageService(OrganizationService organizations, ReviewService reviews, VersionService versions, TranslationService translations,
-                      GoalService goals, ReferenceService references, AcknowledgementService acknowledgements,
-                      ConsultationService consultations, Clock clock) {
+    ReviewPageService(OrganizationService organizations, ReviewPolicyService policies, ReviewTaskService reviews, ReviewTaskViews tasks,
+                      VersionService versions, TranslationService translations, GoalService goals, ReferenceService references,
+                      AcknowledgementService acknowledgements, ConsultationService consultations, Clock clock) {
         this.organizations = organizations;
+        this.policies = policies;
         this.reviews = reviews;
+        this.tasks = tasks;
         this.versions = versions;
         this.translations = translations;
         this.goals = goals;
@@ -98,10 +104,10 @@ public class ReviewPageService {
     @Transactional
     public ReviewPageData read(String org, long id, LanguageNegotiation negotiation, int referencePage) {
         Organization organization = organizations.require(org);
-        ReviewTaskView task = reviews.task(org, id);
+        ReviewTaskView task = tasks.task(org, id);
         ElementType type = ElementType.fromPath(task.element()).orElseThrow();
         Instant now = Instant.now(clock);
-        String cycle = task.reason() == ReviewTask.Reason.CYCLE ? reviews.policies(org).stream()
+        String cycle = task.reason() == ReviewTask.Reason.CYCLE ? policies.policies(org).stream()
                 .filter(policy -> policy.element().equals(task.element())).map(ReviewPolicyView::cycle).findFirst().orElse(null) : null;
 
         GoalView goal = null;
@@ -138,7 +144,7 @@ public class ReviewPageService {
                 .findFirst().orElse(null);
         VersionView draft = ElementVersion.open(element)
                 .map(version -> translations.localize(version, negotiation, now).value()).orElse(null);
-        List<ReviewTaskView> others = reviews.openTasks(org).stream().filter(other -> other.id() != id).toList();
+        List<ReviewTaskView> others = tasks.openTasks(org).stream().filter(other -> other.id() != id).toList();
         return new ReviewPageData(task, organization.name, cycle, goal, operational, vision, visionDiff, inEffect, cited, coverage,
                 consultation, draft, others);
     }
@@ -163,7 +169,7 @@ public class ReviewPageService {
     @Transactional
     public VersionView startRevision(String org, long id, String note) {
         Organization organization = organizations.require(org);
-        ReviewTaskView task = reviews.task(org, id);
+        ReviewTaskView task = tasks.task(org, id);
         if (task.status() != ReviewTask.Status.OPEN) {
             throw new ConflictException("Review task " + id + " is " + task.status());
         }

@@ -15,7 +15,6 @@ import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
-import org.waarom.api.element.service.VersionMapper;
 import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
@@ -69,16 +68,13 @@ public class ReferenceService {
     }
 
     private final OrganizationService organizations;
-    private final VersionMapper versions;
     private final EventService events;
     private final CurrentActor actor;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    ReferenceService(OrganizationService organizations, VersionMapper versions, EventService events, CurrentActor actor,
-                     EntityManager entityManager, Clock clock) {
+    ReferenceService(OrganizationService organizations, EventService events, CurrentActor actor, EntityManager entityManager, Clock clock) {
         this.organizations = organizations;
-        this.versions = versions;
         this.events = events;
         this.actor = actor;
         this.entityManager = entityManager;
@@ -274,7 +270,7 @@ public class ReferenceService {
                 errors.add(new FieldError(field + ".element", "the " + type.get().path() + " had no adopted version on " + date));
                 continue;
             }
-            if (item != null && find(versions.content(version.get()), item).isEmpty()) {
+            if (item != null && find(version.get().content, item).isEmpty()) {
                 errors.add(new FieldError(field + ".item", "version " + version.get().number + " of the " + type.get().path()
                         + ", in effect on " + date + ", has no item '" + item + "'"));
                 continue;
@@ -321,7 +317,7 @@ public class ReferenceService {
     }
 
     private CiteView citeView(ReferenceCite cite, ElementVersion current, Map<Long, Content> contents) {
-        Content then = contents.computeIfAbsent(cite.version.id, id -> versions.content(cite.version));
+        Content then = contents.computeIfAbsent(cite.version.id, id -> cite.version.content);
         String title = null;
         String text = then.statement();
         boolean removed = false;
@@ -329,7 +325,7 @@ public class ReferenceService {
             Optional<Content.Item> item = find(then, cite.itemKey);
             title = item.map(Content.Item::title).orElse(null);
             text = item.map(Content.Item::description).orElse(null);
-            removed = current != null && find(contents.computeIfAbsent(current.id, id -> versions.content(current)), cite.itemKey).isEmpty();
+            removed = current != null && find(contents.computeIfAbsent(current.id, id -> current.content), cite.itemKey).isEmpty();
         }
         String warning = removed ? "Item '" + cite.itemKey + "' no longer exists in the current " + cite.element.path()
                 + " (version " + current.number + ")" : null;

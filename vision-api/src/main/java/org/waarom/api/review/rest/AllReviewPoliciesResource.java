@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.http.PageRequest;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewPolicyService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
@@ -26,10 +26,10 @@ import java.util.List;
 @Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class AllReviewPoliciesResource {
 
-    private final ReviewService reviews;
+    private final ReviewPolicyService policies;
 
-    AllReviewPoliciesResource(ReviewService reviews) {
-        this.reviews = reviews;
+    AllReviewPoliciesResource(ReviewPolicyService policies) {
+        this.policies = policies;
     }
 
     @GET
@@ -40,7 +40,7 @@ public class AllReviewPoliciesResource {
     @APIResponse(responseCode = "200", description = "A page of policies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllPoliciesPage.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        return reviews.allPolicies(PageRequest.parse(page, size)).toResponse(uriInfo);
+        return policies.allPolicies(PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
     @Schema(name = "ReviewPolicyPage")

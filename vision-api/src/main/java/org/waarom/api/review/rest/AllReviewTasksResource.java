@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.http.PageRequest;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewTaskViews;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
@@ -25,10 +25,10 @@ import org.waarom.api.security.Requires;
 @Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class AllReviewTasksResource {
 
-    private final ReviewService reviews;
+    private final ReviewTaskViews tasks;
 
-    AllReviewTasksResource(ReviewService reviews) {
-        this.reviews = reviews;
+    AllReviewTasksResource(ReviewTaskViews tasks) {
+        this.tasks = tasks;
     }
 
     @GET
@@ -44,6 +44,6 @@ public class AllReviewTasksResource {
                          @QueryParam("reason") @Parameter(schema = @Schema(enumeration = {"CYCLE", "GOAL_REACHED", "VISION_CHANGED", "MANUAL"})) String reason,
                          @QueryParam("dueBefore") @Parameter(description = "YYYY-MM-DD") String dueBefore,
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        return reviews.allTasks(ReviewTaskResource.filter(status, element, reason, dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
+        return tasks.allTasks(ReviewTaskResource.filter(status, element, reason, dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.element.ElementType;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewPolicyService;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
@@ -28,10 +28,10 @@ import java.util.List;
 @Tag(name = "Reviews") // described once, on ReviewTaskResource
 public class ReviewPolicyResource {
 
-    private final ReviewService reviews;
+    private final ReviewPolicyService policies;
 
-    ReviewPolicyResource(ReviewService reviews) {
-        this.reviews = reviews;
+    ReviewPolicyResource(ReviewPolicyService policies) {
+        this.policies = policies;
     }
 
     @GET
@@ -41,7 +41,7 @@ public class ReviewPolicyResource {
     @APIResponse(responseCode = "200", description = "The policies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyList.class)))
     public PolicyList list(@PathParam("org") String org) {
-        return new PolicyList(reviews.policies(org));
+        return new PolicyList(policies.policies(org));
     }
 
     @PUT
@@ -59,7 +59,7 @@ public class ReviewPolicyResource {
                                 @Valid @NotNull(message = "a JSON object is required") ReviewPolicyRequest request) {
         ElementType element = ElementType.fromPath(type).orElseThrow(() -> new NotFoundException(
                 "There is no element type '" + type + "'; the types are " + ElementType.allPaths()));
-        return reviews.putPolicy(org, element, request);
+        return policies.putPolicy(org, element, request);
     }
 
     @Schema(name = "ReviewPolicyList")

@@ -33,7 +33,8 @@ import org.waarom.api.element.ElementType;
 import org.waarom.api.review.ReviewTask;
 import org.waarom.api.review.service.ReviewLinkService;
 import org.waarom.api.review.service.ReviewReminderService;
-import org.waarom.api.review.service.ReviewService;
+import org.waarom.api.review.service.ReviewTaskService;
+import org.waarom.api.review.service.ReviewTaskViews;
 import org.waarom.api.security.Permission;
 import org.waarom.api.security.Requires;
 
@@ -52,12 +53,14 @@ import java.util.List;
                 + "records the reminders it sends.")
 public class ReviewTaskResource {
 
-    private final ReviewService reviews;
+    private final ReviewTaskService reviews;
+    private final ReviewTaskViews tasks;
     private final ReviewReminderService reminders;
     private final ReviewLinkService links;
 
-    ReviewTaskResource(ReviewService reviews, ReviewReminderService reminders, ReviewLinkService links) {
+    ReviewTaskResource(ReviewTaskService reviews, ReviewTaskViews tasks, ReviewReminderService reminders, ReviewLinkService links) {
         this.reviews = reviews;
+        this.tasks = tasks;
         this.reminders = reminders;
         this.links = links;
     }
@@ -83,7 +86,7 @@ public class ReviewTaskResource {
                      "detail": "Version 1 of the vision was superseded by version 3: only the adoption of the vision that is (or will be) in effect asks for a review"}"""))
     public Response create(@PathParam("org") String org, @Valid @NotNull(message = "a JSON object is required") CreateReviewTaskRequest request,
                            @Context UriInfo uriInfo) {
-        ReviewService.CreatedTask result = reviews.createTask(org, request);
+        ReviewTaskService.CreatedTask result = reviews.createTask(org, request);
         URI location = uriInfo.getBaseUriBuilder().path("api/v1/organizations/{org}/review-tasks/{id}").build(org, result.task().id());
         return (result.created() ? Response.created(location) : Response.ok().location(location)).entity(result.task()).build();
     }
@@ -100,7 +103,7 @@ public class ReviewTaskResource {
                          @QueryParam("reason") @Parameter(schema = @Schema(enumeration = {"CYCLE", "GOAL_REACHED", "VISION_CHANGED", "MANUAL"})) String reason,
                          @QueryParam("dueBefore") @Parameter(description = "YYYY-MM-DD") String dueBefore,
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uriInfo) {
-        return reviews.tasks(org, filter(status, element, reason, dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
+        return tasks.tasks(org, filter(status, element, reason, dueBefore), PageRequest.parse(page, size)).toResponse(uriInfo);
     }
 
     @GET
@@ -111,7 +114,7 @@ public class ReviewTaskResource {
     @APIResponse(responseCode = "200", description = "The task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewTaskView.class)))
     public ReviewTaskView get(@PathParam("org") String org, @PathParam("id") String id) {
-        return reviews.task(org, id(id));
+        return tasks.task(org, id(id));
     }
 
     @POST
@@ -297,10 +300,10 @@ public class ReviewTaskResource {
     }
 
     /** Parses the task list's filters; shared with the list of every organisation's tasks. */
-    static ReviewService.TaskFilter filter(String status, String element, String reason, String dueBefore) {
+    static ReviewTaskViews.TaskFilter filter(String status, String element, String reason, String dueBefore) {
         ElementType type = element == null || element.isBlank() ? null : ElementType.fromPath(element.trim())
                 .orElseThrow(() -> new InvalidRequestException("element", "must be one of " + ElementType.allPaths()));
-        return new ReviewService.TaskFilter(QueryParams.enumOf("status", status, ReviewTask.Status.class), type,
+        return new ReviewTaskViews.TaskFilter(QueryParams.enumOf("status", status, ReviewTask.Status.class), type,
                 QueryParams.enumOf("reason", reason, ReviewTask.Reason.class), QueryParams.date("dueBefore", dueBefore));
     }
 

@@ -88,7 +88,7 @@ public class ReviewLinkService {
     /** The task's links that work, oldest first; never with a token. */
     @Transactional
     public Page<ReviewLinkView> links(String org, long taskId, PageRequest page) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         var found = ReviewLink.<ReviewLink>find("task = ?1 and revokedAt is null", Sort.by("id"), task);
         return Page.of(found.page(page.page(), page.size()).list().stream().map(link -> view(link, null)).toList(), page, found.count());
     }
@@ -99,7 +99,7 @@ public class ReviewLinkService {
      */
     @Transactional
     public ReviewLinkView delivered(String org, long taskId, long reminderId, long linkId) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         ReviewLink link = ReviewLink.<ReviewLink>find("id = ?1 and task = ?2 and reminder.id = ?3 and revokedAt is null", linkId, task, reminderId)
                 .firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("Reminder " + reminderId + " of review task " + taskId + " has no link " + linkId));
@@ -112,7 +112,7 @@ public class ReviewLinkService {
     /** Revokes a link: it opens nothing from now on. A revoked or unknown link is 404. */
     @Transactional
     public void revoke(String org, long taskId, long linkId) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         ReviewLink link = ReviewLink.<ReviewLink>find("id = ?1 and task = ?2 and revokedAt is null", linkId, task).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("Review task " + taskId + " has no link " + linkId));
         link.revoke(actor.name(), Instant.now(clock));

@@ -1,7 +1,5 @@
 package org.waarom.api.review.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +44,6 @@ public class ReviewReminderService {
 
     /** At most this many characters of a failure's error are kept. */
     static final int MAX_ERROR_LENGTH = 2000;
-    private static final TypeReference<List<ReminderRecipient>> RECIPIENTS = new TypeReference<>() { };
 
     private final OrganizationService organizations;
     private final EventService events;
@@ -80,12 +77,13 @@ public class ReviewReminderService {
         // the task (which locks it for update) waits, so no reminder is recorded for a task closed meanwhile.
         ReviewTask task = ReviewTask.<ReviewTask>find("id = ?1 and organization = ?2", taskId, organization)
                 .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional()
-                .orElseThrow(() -> ReviewService.taskNotFound(taskId));
+                .orElseThrow(() -> ReviewTaskViews.taskNotFound(taskId));
         if (task.status != ReviewTask.Status.OPEN) {
             throw new ConflictException("Review task " + taskId + " is " + task.status + "; reminders are only recorded for open tasks");
         }
         Instant now = Instant.now(clock);
         // The insert decides: of concurrent records of one kind and channel exactly one inserts; the others read the winner's.
+        // It takes the recipients as JSON text, written by the mapper that Hibernate reads them with (StoredJson).
         List<?> inserted = entityManager.createNativeQuery("""
                         insert into review_reminder (task_id, kind, channel, recipients, status, attempts, recorded_by, recorded_at, updated_at)
                         values (:task, :kind, :channel, cast(:recipients as jsonb), 'PENDING', 0, :by, :now, :now)
@@ -94,7 +92,7 @@ public class ReviewReminderService {
                 .setParameter("task", task.id)
                 .setParameter("kind", request.kind().name())
                 .setParameter("channel", request.channel().name())
-                .setParameter("recipients", write(recipients))
+                .setParameter("recipients", json.valueToTree(recipients).toString())
                 .setParameter("by", actor.name())
                 .setParameter("now", now)
                 .getResultList();
@@ -118,7 +116,7 @@ public class ReviewReminderService {
      */
     @Transactional
     public ReviewReminderView replaceLinks(String org, long taskId, long reminderId) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         ReviewReminder reminder = ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> reminderNotFound(taskId, reminderId));
@@ -129,7 +127,7 @@ public class ReviewReminderService {
             throw new ConflictException("Reminder " + reminderId + " of review task " + taskId + " was sent at " + reminder.sentAt
                     + "; its links went out with it and are not made again");
         }
-        return view(reminder).withLinks(linksFor(reminder, read(reminder.recipients)));
+        return view(reminder).withLinks(linksFor(reminder, reminder.recipients));
     }
 
     /**
@@ -150,7 +148,7 @@ public class ReviewReminderService {
         if (request.status() == UpdateReminderRequest.Outcome.SENT && request.error() != null) {
             throw new InvalidRequestException("error", "is only for FAILED");
         }
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         // Locked for update: of two outcomes reported at once the second sees the first (a SENT reminder stays SENT).
         ReviewReminder reminder = ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
@@ -165,7 +163,7 @@ public class ReviewReminderService {
             reminder.status = ReviewReminder.Status.SENT;
             reminder.sentAt = now;
             events.record(task.organization, EventType.REVIEW_TASK_REMINDED,
-                    new SentReminder(task.id, task.element.path(), reminder.kind, reminder.channel, read(reminder.recipients).size()));
+                    new SentReminder(task.id, task.element.path(), reminder.kind, reminder.channel, reminder.recipients.size()));
         } else {
             reminder.status = ReviewReminder.Status.FAILED;
             reminder.attempts++;
@@ -177,14 +175,14 @@ public class ReviewReminderService {
     /** The task's reminders, in the order they were recorded. */
     @Transactional
     public Page<ReviewReminderView> reminders(String org, long taskId, PageRequest page) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         var found = ReviewReminder.<ReviewReminder>find("task", Sort.by("recordedAt").and("id"), task);
         return Page.of(found.page(page.page(), page.size()).list().stream().map(this::view).toList(), page, found.count());
     }
 
     @Transactional
     public ReviewReminderView reminder(String org, long taskId, long reminderId) {
-        ReviewTask task = ReviewService.require(organizations.require(org), taskId);
+        ReviewTask task = ReviewTaskViews.require(organizations.require(org), taskId);
         return ReviewReminder.<ReviewReminder>find("id = ?1 and task = ?2", reminderId, task).firstResultOptional().map(this::view)
                 .orElseThrow(() -> reminderNotFound(taskId, reminderId));
     }
@@ -201,7 +199,7 @@ public class ReviewReminderService {
     }
 
     private ReviewReminderView view(ReviewReminder reminder) {
-        return new ReviewReminderView(reminder.id, reminder.kind, reminder.channel, read(reminder.recipients), reminder.status,
+        return new ReviewReminderView(reminder.id, reminder.kind, reminder.channel, reminder.recipients, reminder.status,
                 reminder.attempts, reminder.lastError, reminder.recordedBy, reminder.recordedAt, reminder.sentAt, null);
     }
 
@@ -226,21 +224,5 @@ public class ReviewReminderService {
         }
         int end = Character.isHighSurrogate(text.charAt(MAX_ERROR_LENGTH - 1)) ? MAX_ERROR_LENGTH - 1 : MAX_ERROR_LENGTH;
         return text.substring(0, end);
-    }
-
-    private String write(List<ReminderRecipient> recipients) {
-        try {
-            return json.writeValueAsString(recipients);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Recipients could not be written as JSON", e);
-        }
-    }
-
-    private List<ReminderRecipient> read(String recipients) {
-        try {
-            return json.readValue(recipients, RECIPIENTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored recipients are not readable", e);
-        }
     }
 }

@@ -8,9 +8,9 @@ import org.waarom.api.element.service.VersionAdopted;
 @ApplicationScoped
 class ReviewsOnAdoption {
 
-    private final ReviewService reviews;
+    private final ReviewTaskService reviews;
 
-    ReviewsOnAdoption(ReviewService reviews) {
+    ReviewsOnAdoption(ReviewTaskService reviews) {
         this.reviews = reviews;
     }
 
