@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Gives a {@code @QuarkusTest} run a real PostgreSQL: one embedded server per test JVM on a
@@ -22,6 +24,12 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
             if (database == null) {
                 Path directory = Files.createTempDirectory("waarom-test-pg");
                 database = EmbeddedDatabase.start(directory, EmbeddedDatabase.Mode.TEST);
+                EmbeddedDatabase started = database;
+                // The cluster (about 50 MB) goes with the JVM: stopped first (stopping twice is harmless), then deleted.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.closeQuietly();
+                    deleteQuietly(directory);
+                }, "waarom-test-pg-cleanup"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
@@ -30,6 +38,14 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
                 "quarkus.datasource.password", "");
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left behind in the temporary directory: nothing depends on it.
+        }
     }
 
     /** The running server, for tests that need a second service on the same database. */
