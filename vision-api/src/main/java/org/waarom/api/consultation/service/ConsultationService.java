@@ -20,9 +20,7 @@ import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
 import org.waarom.api.consultation.Feedback;
 import org.waarom.api.consultation.Invitation;
-import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.Anchor;
-import org.waarom.api.consultation.rest.ConsultationSummary;
 import org.waarom.api.consultation.rest.ConsultationView;
 import org.waarom.api.consultation.rest.FeedbackRequest;
 import org.waarom.api.consultation.rest.FeedbackView;
@@ -47,11 +45,7 @@ import org.waarom.api.security.CurrentActor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -177,7 +171,7 @@ public class ConsultationService {
         Consultation consultation = require(org, id);
         Optional<Invitation> invitation = InvitationService.of(participant);
         List<FeedbackView> own = Feedback.<Feedback>list("consultation = ?1 and authorCredential = ?2", Sort.by("id"), consultation,
-                participant.credential()).stream().map(ConsultationService::view).toList();
+                participant.credential()).stream().map(ConsultationViews::feedback).toList();
         ElementVersion version = consultation.version;
         return new ParticipationView(consultation.id, consultation.organization.name, version.element.type.path(), version.number,
                 consultation.question, consultation.deadline, consultation.statusAt(Instant.now(clock)), version.content,
@@ -210,7 +204,7 @@ public class ConsultationService {
         feedback.persist();
         Feedback.flush();
         events.record(consultation.organization, EventType.FEEDBACK_RECEIVED, FeedbackChange.of(feedback));
-        return view(feedback);
+        return ConsultationViews.feedback(feedback);
     }
 
     /** Replaces the caller's own feedback while the round is open. */
@@ -226,7 +220,7 @@ public class ConsultationService {
         feedback.updatedAt = Instant.now(clock);
         Feedback.flush();
         events.record(consultation.organization, EventType.FEEDBACK_CHANGED, FeedbackChange.of(feedback));
-        return view(feedback);
+        return ConsultationViews.feedback(feedback);
     }
 
     /** Removes the caller's own feedback while the round is open. */
@@ -306,7 +300,7 @@ public class ConsultationService {
         events.record(consultation.organization, EventType.CONSULTATION_CLOSED, new ConsultationClosing(consultation.id,
                 version.element.type.path(), version.number, consultation.closedAt,
                 by == null ? ConsultationClosing.ClosedBy.DEADLINE : ConsultationClosing.ClosedBy.HAND, by,
-                summary(consultation, feedbackOf(consultation))));
+                ConsultationViews.summary(consultation, feedbackOf(consultation))));
         return true;
     }
 
@@ -386,43 +380,7 @@ public class ConsultationService {
 
     /** The round as read now: past its deadline it is closed (at its deadline), whether or not the sweep has recorded it. */
     private ConsultationView view(Consultation consultation, List<Feedback> feedback, boolean withFeedback) {
-        ElementVersion version = consultation.version;
-        Instant now = Instant.now(clock);
-        return new ConsultationView(consultation.id, version.element.type.path(), version.number, consultation.question, consultation.deadline,
-                consultation.audiences(), consultation.statusAt(now), consultation.openedBy, consultation.openedAt, consultation.closedBy,
-                consultation.closedAtAsOf(now), summary(consultation, feedback),
-                withFeedback ? feedback.stream().map(ConsultationService::view).toList() : null);
-    }
-
-    /** Counts per stance, audience and anchor; every stance, audience and anchor of the version is there, with 0 where none. */
-    private ConsultationSummary summary(Consultation consultation, List<Feedback> feedback) {
-        Map<Audience, Long> byAudience = new EnumMap<>(Audience.class);
-        consultation.audiences().forEach(audience -> byAudience.put(audience, 0L));
-        feedback.forEach(given -> byAudience.merge(given.audience, 1L, Long::sum));
-        Content content = consultation.version.content;
-        List<String> anchors = new ArrayList<>();
-        if (content.statement() != null && !content.statement().isBlank()) {
-            anchors.add(null);
-        }
-        content.items().forEach(item -> anchors.add(item.key()));
-        List<ConsultationSummary.AnchorCount> byAnchor = anchors.stream().map(item -> {
-            List<Feedback> on = feedback.stream().filter(given -> Objects.equals(given.anchorItem, item)).toList();
-            return new ConsultationSummary.AnchorCount(Anchor.of(item), on.size(), byStance(on));
-        }).toList();
-        return new ConsultationSummary(feedback.size(), byStance(feedback), byAudience, byAnchor);
-    }
-
-    private static Map<Stance, Long> byStance(List<Feedback> feedback) {
-        Map<Stance, Long> counts = new EnumMap<>(Stance.class);
-        for (Stance stance : Stance.values()) {
-            counts.put(stance, feedback.stream().filter(given -> given.stance == stance).count());
-        }
-        return counts;
-    }
-
-    private static FeedbackView view(Feedback feedback) {
-        return new FeedbackView(feedback.id, feedback.consultation.id, Anchor.of(feedback.anchorItem), feedback.stance, feedback.text,
-                feedback.audience, feedback.author, feedback.createdAt, feedback.updatedAt);
+        return ConsultationViews.round(consultation, feedback, withFeedback, Instant.now(clock));
     }
 
     private Caller caller() {
