@@ -22,6 +22,7 @@ import org.waarom.api.consultation.rest.FeedbackRequest;
 import org.waarom.api.consultation.rest.InvitationView;
 import org.waarom.api.consultation.rest.OpenConsultationRequest;
 import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.consultation.service.FeedbackService;
 import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementType;
@@ -111,6 +112,7 @@ public class DemoOrganization {
     private final TranslationService texts;
     private final ObjectMapper json;
     private final ConsultationService consultations;
+    private final FeedbackService feedback;
     private final InvitationService invitations;
     private final AcknowledgementService acknowledgements;
     private final AcknowledgementLinkService acknowledgementLinks;
@@ -119,7 +121,7 @@ public class DemoOrganization {
     private final IndicatorService indicators;
 
     DemoOrganization(WaaromConfig config, OrganizationService organizations, VersionService versions, TranslationService texts, ObjectMapper json,
-                     ConsultationService consultations, InvitationService invitations,
+                     ConsultationService consultations, FeedbackService feedback, InvitationService invitations,
                      AcknowledgementService acknowledgements, AcknowledgementLinkService acknowledgementLinks, ReferenceService references,
                      GoalService goals, IndicatorService indicators) {
         this.config = config;
@@ -128,6 +130,7 @@ public class DemoOrganization {
         this.texts = texts;
         this.json = json;
         this.consultations = consultations;
+        this.feedback = feedback;
         this.invitations = invitations;
         this.acknowledgements = acknowledgements;
         this.acknowledgementLinks = acknowledgementLinks;
@@ -191,13 +194,13 @@ public class DemoOrganization {
         Caller ilse = new Caller("Ilse (begeleider De Linde)", "demo:ilse", Set.of(), Map.of());
         Caller jonas = new Caller("Jonas (teamcoach)", "demo:jonas", Set.of(), Map.of());
         Caller clientCouncil = new Caller(council.label(), InvitationService.CREDENTIAL_PREFIX + council.id(), Set.of(), Map.of());
-        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor(null, true), Stance.SUPPORT,
+        feedback.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor(null, true), Stance.SUPPORT,
                 "Eindelijk staat het netwerk er expliciet in; zo werken we al jaren.", null), ilse);
-        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("digitaal", null), Stance.CONCERN,
+        feedback.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("digitaal", null), Stance.CONCERN,
                 "Digitaal mee klinkt goed, maar wie helpt bewoners die geen smartphone hebben?", null), jonas);
-        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("eigen-regie", null), Stance.SUGGESTION,
+        feedback.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("eigen-regie", null), Stance.SUGGESTION,
                 "Schrijf 'zelf kiezen, ook als dat een risico inhoudt': dat is wat eigen regie voor ons betekent.", null), clientCouncil);
-        consultations.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("inclusie", null), Stance.SUPPORT,
+        feedback.giveFeedback(slug, round.id(), new FeedbackRequest(new Anchor("inclusie", null), Stance.SUPPORT,
                 "Graag ook 'in de vrije tijd' toevoegen: sport en cultuur horen erbij.", null), clientCouncil);
         return "/pages/" + slug + "/consultations/" + round.id() + "?token=" + council.token();
     }

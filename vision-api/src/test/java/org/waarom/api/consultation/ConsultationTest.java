@@ -249,15 +249,13 @@ class ConsultationTest {
                 .then().statusCode(201);
         feedback(given().queryParam("token", clients), org, id, Map.of("item", "inclusie"), "SUPPORT", "Goed zo.").then().statusCode(201);
 
+        // The counting itself is ConsultationSummariesTest's; here the summary is in the answer, with the invitation's
+        // audience, the anchors and the stances of the stored feedback.
         asAdmin().get(consultation(org, id)).then().statusCode(200)
                 .body("summary.total", equalTo(4))
-                .body("summary.byStance", equalTo(Map.of("SUPPORT", 2, "CONCERN", 1, "SUGGESTION", 1)))
                 .body("summary.byAudience", equalTo(Map.of("EMPLOYEES", 2, "CLIENTS", 2, "PARTNERS", 0)))
-                .body("summary.byAnchor", hasSize(3))
-                .body("summary.byAnchor[0].anchor.statement", equalTo(true)).body("summary.byAnchor[0].total", equalTo(1))
-                .body("summary.byAnchor[1].anchor.item", equalTo("inclusie")).body("summary.byAnchor[1].total", equalTo(3))
+                .body("summary.byAnchor[1].anchor.item", equalTo("inclusie"))
                 .body("summary.byAnchor[1].byStance", equalTo(Map.of("SUPPORT", 1, "CONCERN", 1, "SUGGESTION", 1)))
-                .body("summary.byAnchor[2].anchor.item", equalTo("netwerk")).body("summary.byAnchor[2].total", equalTo(0))
                 .body("feedback", hasSize(4))
                 .body("feedback.text", equalTo(List.of("Ja.", "Hoe dan?", "Ook in de vrije tijd.", "Goed zo.")))
                 .body("feedback[2].by", equalTo("Cliëntenraad")).body("feedback[2].audience", equalTo("CLIENTS"));

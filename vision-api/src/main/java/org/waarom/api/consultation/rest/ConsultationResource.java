@@ -32,6 +32,7 @@ import org.waarom.api.common.http.PageRequest;
 import org.waarom.api.common.http.QueryParams;
 import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.consultation.service.FeedbackService;
 import org.waarom.api.consultation.service.InvitationService;
 import org.waarom.api.element.ConsultationStatus;
 import org.waarom.api.security.AcceptsToken;
@@ -69,10 +70,12 @@ public class ConsultationResource {
              "detail": "Consultation round 12 closed at 2026-06-30T22:00:00Z; feedback can no longer be given or changed"}""";
 
     private final ConsultationService consultations;
+    private final FeedbackService feedback;
     private final InvitationService invitations;
 
-    ConsultationResource(ConsultationService consultations, InvitationService invitations) {
+    ConsultationResource(ConsultationService consultations, FeedbackService feedback, InvitationService invitations) {
         this.consultations = consultations;
+        this.feedback = feedback;
         this.invitations = invitations;
     }
 
@@ -129,7 +132,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "200", description = "The round, for this participant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
     public ParticipationView participation(@PathParam("org") String org, @PathParam("id") String id) {
-        return consultations.participation(org, id(id));
+        return feedback.participation(org, id(id));
     }
 
     @POST
@@ -151,7 +154,7 @@ public class ConsultationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackView.class)))
     public Response giveFeedback(@PathParam("org") String org, @PathParam("id") String id,
                                  @Valid @NotNull(message = "a JSON object is required") FeedbackRequest request, @Context UriInfo uriInfo) {
-        FeedbackView given = consultations.giveFeedback(org, id(id), request);
+        FeedbackView given = feedback.giveFeedback(org, id(id), request);
         // The Location never carries the token: it is a secret, and the client has it already.
         URI location = uriInfo.getBaseUriBuilder().path(ConsultationResource.class).path("{id}/feedback/{feedbackId}")
                 .build(org, given.consultation(), given.id());
@@ -177,7 +180,7 @@ public class ConsultationResource {
                     example = CLOSED_EXAMPLE))
     public FeedbackView changeFeedback(@PathParam("org") String org, @PathParam("id") String id, @PathParam("feedbackId") String feedbackId,
                                        @Valid @NotNull(message = "a JSON object is required") FeedbackRequest request) {
-        return consultations.changeFeedback(org, id(id), feedbackId(feedbackId), request);
+        return feedback.changeFeedback(org, id(id), feedbackId(feedbackId), request);
     }
 
     @DELETE
@@ -195,7 +198,7 @@ public class ConsultationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"),
                     example = CLOSED_EXAMPLE))
     public void withdrawFeedback(@PathParam("org") String org, @PathParam("id") String id, @PathParam("feedbackId") String feedbackId) {
-        consultations.withdrawFeedback(org, id(id), feedbackId(feedbackId));
+        feedback.withdrawFeedback(org, id(id), feedbackId(feedbackId));
     }
 
     @POST

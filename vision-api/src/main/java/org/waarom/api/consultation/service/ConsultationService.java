@@ -16,20 +16,11 @@ import org.waarom.api.common.http.PageRequest;
 import org.waarom.api.common.problem.ConflictException;
 import org.waarom.api.common.problem.InvalidRequestException;
 import org.waarom.api.common.problem.NotFoundException;
-import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
 import org.waarom.api.consultation.Feedback;
-import org.waarom.api.consultation.Invitation;
-import org.waarom.api.consultation.Stance;
-import org.waarom.api.consultation.rest.Anchor;
-import org.waarom.api.consultation.rest.ConsultationSummary;
 import org.waarom.api.consultation.rest.ConsultationView;
-import org.waarom.api.consultation.rest.FeedbackRequest;
-import org.waarom.api.consultation.rest.FeedbackView;
 import org.waarom.api.consultation.rest.OpenConsultationRequest;
-import org.waarom.api.consultation.rest.ParticipationView;
 import org.waarom.api.element.ConsultationStatus;
-import org.waarom.api.element.Content;
 import org.waarom.api.element.Element;
 import org.waarom.api.element.ElementType;
 import org.waarom.api.element.ElementVersion;
@@ -41,25 +32,20 @@ import org.waarom.api.event.EventType;
 import org.waarom.api.event.service.EventService;
 import org.waarom.api.organization.Organization;
 import org.waarom.api.organization.service.OrganizationService;
-import org.waarom.api.security.Caller;
 import org.waarom.api.security.CurrentActor;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Consultation rounds (docs/api-guide.md#consultation-rounds-drafting-the-text-together): opening one on a draft
  * (the version becomes IN_CONSULTATION and
- * cannot be edited, withdrawn or adopted), feedback while it is open, and closing it, by hand or at its
+ * cannot be edited, withdrawn or adopted), reading them, and closing one, by hand or at its
  * deadline (the version becomes a DRAFT again, to work the feedback in, and can then be adopted; the round
- * stays attached to it).
+ * stays attached to it). Feedback while a round is open is {@link FeedbackService}; how a round reads, with its
+ * summary, is {@link ConsultationViews}.
  *
  * <p><b>The deadline.</b> A round whose deadline has passed <em>reads</em> as closed at its deadline (and its
  * version as a draft again, see {@code VersionMapper.closedUnrecorded}) from that moment on; reads never write.
@@ -69,8 +55,8 @@ import java.util.Optional;
  * ETag as read counts an unrecorded closing as the revision that records it, so it is the same before and after.
  *
  * <p><b>Locks.</b> Opening and closing lock the element's row first (as every version change does), then
- * the round's; giving feedback locks the round's row only, so feedback never lands in a round that a
- * concurrent close has closed.
+ * the round's; giving feedback ({@link FeedbackService}) locks the round's row only, so feedback never lands in a round
+ * that a concurrent close has closed.
  */
 @ApplicationScoped
 public class ConsultationService {
@@ -170,76 +156,6 @@ public class ConsultationService {
         return Page.of(items, page, found.count());
     }
 
-    /** The round as the calling participant sees it: the question, the text and their own feedback. */
-    @Transactional
-    public ParticipationView participation(String org, long id) {
-        Caller participant = caller();
-        Consultation consultation = require(org, id);
-        Optional<Invitation> invitation = InvitationService.of(participant);
-        List<FeedbackView> own = Feedback.<Feedback>list("consultation = ?1 and authorCredential = ?2", Sort.by("id"), consultation,
-                participant.credential()).stream().map(ConsultationService::view).toList();
-        ElementVersion version = consultation.version;
-        return new ParticipationView(consultation.id, consultation.organization.name, version.element.type.path(), version.number,
-                consultation.question, consultation.deadline, consultation.statusAt(Instant.now(clock)), version.content,
-                invitation.map(found -> found.audience).orElse(null), own);
-    }
-
-    /** New feedback of the calling participant (with an account, or through an invitation). */
-    @Transactional
-    public FeedbackView giveFeedback(String org, long id, FeedbackRequest request) {
-        return giveFeedback(org, id, request, caller());
-    }
-
-    /** New feedback of {@code participant}; the demo organisation gives some in the name of made-up people. */
-    @Transactional
-    public FeedbackView giveFeedback(String org, long id, FeedbackRequest request, Caller participant) {
-        Consultation consultation = takingFeedback(org, id);
-        Optional<Invitation> invitation = InvitationService.of(participant);
-        Instant now = Instant.now(clock);
-        Feedback feedback = new Feedback();
-        feedback.consultation = consultation;
-        feedback.invitation = invitation.orElse(null);
-        feedback.author = participant.name();
-        feedback.authorCredential = participant.credential();
-        feedback.audience = audience(consultation, invitation, request.audience());
-        feedback.anchorItem = anchorItem(consultation, request.anchor());
-        feedback.stance = request.stance();
-        feedback.text = request.text().strip();
-        feedback.createdAt = now;
-        feedback.updatedAt = now;
-        feedback.persist();
-        Feedback.flush();
-        events.record(consultation.organization, EventType.FEEDBACK_RECEIVED, FeedbackChange.of(feedback));
-        return view(feedback);
-    }
-
-    /** Replaces the caller's own feedback while the round is open. */
-    @Transactional
-    public FeedbackView changeFeedback(String org, long id, long feedbackId, FeedbackRequest request) {
-        Caller participant = caller();
-        Consultation consultation = takingFeedback(org, id);
-        Feedback feedback = own(consultation, feedbackId, participant);
-        feedback.audience = audience(consultation, InvitationService.of(participant), request.audience());
-        feedback.anchorItem = anchorItem(consultation, request.anchor());
-        feedback.stance = request.stance();
-        feedback.text = request.text().strip();
-        feedback.updatedAt = Instant.now(clock);
-        Feedback.flush();
-        events.record(consultation.organization, EventType.FEEDBACK_CHANGED, FeedbackChange.of(feedback));
-        return view(feedback);
-    }
-
-    /** Removes the caller's own feedback while the round is open. */
-    @Transactional
-    public void withdrawFeedback(String org, long id, long feedbackId) {
-        Caller participant = caller();
-        Consultation consultation = takingFeedback(org, id);
-        Feedback feedback = own(consultation, feedbackId, participant);
-        FeedbackChange withdrawn = FeedbackChange.of(feedback);
-        feedback.delete();
-        events.record(consultation.organization, EventType.FEEDBACK_WITHDRAWN, withdrawn);
-    }
-
     /** Before a change of the organisation's versions, in its transaction: what it sees and does is as of now. */
     @Transactional(Transactional.TxType.MANDATORY)
     void closeDueBeforeVersionChange(@Observes VersionChangeStarting starting) {
@@ -306,78 +222,20 @@ public class ConsultationService {
         events.record(consultation.organization, EventType.CONSULTATION_CLOSED, new ConsultationClosing(consultation.id,
                 version.element.type.path(), version.number, consultation.closedAt,
                 by == null ? ConsultationClosing.ClosedBy.DEADLINE : ConsultationClosing.ClosedBy.HAND, by,
-                summary(consultation, feedbackOf(consultation))));
+                ConsultationViews.summary(consultation, feedbackOf(consultation))));
         return true;
     }
 
     /** Round {@code id} of the organisation, or 404. */
     private Consultation require(String org, long id) {
-        Organization organization = organizations.require(org);
+        return require(organizations.require(org), id);
+    }
+
+    /** Round {@code id} of {@code organization}, or 404. */
+    static Consultation require(Organization organization, long id) {
         return Consultation.<Consultation>findByIdOptional(id)
                 .filter(found -> found.organization.id.equals(organization.id))
                 .orElseThrow(() -> notFound(id));
-    }
-
-    /** Round {@code id}, locked, while it takes feedback; 409 once it is closed (by hand or by its deadline). */
-    private Consultation takingFeedback(String org, long id) {
-        Organization organization = organizations.require(org);
-        Consultation consultation = Consultation.<Consultation>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .filter(found -> found.organization.id.equals(organization.id))
-                .orElseThrow(() -> notFound(id));
-        if (!consultation.takesFeedbackAt(Instant.now(clock))) {
-            Instant closedAt = consultation.closedAt != null ? consultation.closedAt : consultation.deadline;
-            throw new ConflictException("Consultation round " + id + " closed at " + closedAt + "; feedback can no longer be given or changed");
-        }
-        return consultation;
-    }
-
-    /** The participant's own feedback {@code feedbackId} in the round; someone else's is 404, as if it did not exist. */
-    private static Feedback own(Consultation consultation, long feedbackId, Caller participant) {
-        return Feedback.<Feedback>findByIdOptional(feedbackId)
-                .filter(found -> found.consultation.id.equals(consultation.id))
-                .filter(found -> found.authorCredential.equals(participant.credential()))
-                .orElseThrow(() -> new NotFoundException("Consultation round " + consultation.id + " has no feedback " + feedbackId + " of yours"));
-    }
-
-    /** The audience the feedback speaks for: the invitation's, or the one a participant with an account names (default EMPLOYEES). */
-    private static Audience audience(Consultation consultation, Optional<Invitation> invitation, Audience requested) {
-        if (invitation.isPresent()) {
-            if (requested != null && requested != invitation.get().audience) {
-                throw new InvalidRequestException("audience", "is set by your invitation: " + invitation.get().audience);
-            }
-            return invitation.get().audience;
-        }
-        Audience audience = requested == null ? Audience.EMPLOYEES : requested;
-        if (!consultation.audiences().contains(audience)) {
-            throw new InvalidRequestException("audience", (requested == null ? "is required here (EMPLOYEES is not asked): " : "")
-                    + "must be one of the round's audiences " + consultation.audiences());
-        }
-        return audience;
-    }
-
-    /** The item key the anchor names (null: the statement), which the consulted version must have. */
-    private String anchorItem(Consultation consultation, Anchor anchor) {
-        boolean statement = Boolean.TRUE.equals(anchor.statement());
-        if (anchor.item() != null && anchor.statement() != null) {
-            throw new InvalidRequestException("anchor", "names either an item or the statement, not both");
-        }
-        if (anchor.item() == null && !statement) {
-            throw new InvalidRequestException("anchor", "needs an item key ({\"item\": \"respect\"}) or {\"statement\": true}");
-        }
-        ElementVersion version = consultation.version;
-        Content content = version.content;
-        String what = "version " + version.number + " of the " + version.element.type.path();
-        if (statement) {
-            if (content.statement() == null || content.statement().isBlank()) {
-                throw new InvalidRequestException("anchor.statement", "cannot be used: " + what + " has no statement; anchor the feedback to one of its items");
-            }
-            return null;
-        }
-        List<String> keys = content.items().stream().map(Content.Item::key).toList();
-        if (!keys.contains(anchor.item())) {
-            throw new InvalidRequestException("anchor.item", "names no item of " + what + "; its items are " + keys);
-        }
-        return anchor.item();
     }
 
     private static List<Feedback> feedbackOf(Consultation consultation) {
@@ -386,46 +244,6 @@ public class ConsultationService {
 
     /** The round as read now: past its deadline it is closed (at its deadline), whether or not the sweep has recorded it. */
     private ConsultationView view(Consultation consultation, List<Feedback> feedback, boolean withFeedback) {
-        ElementVersion version = consultation.version;
-        Instant now = Instant.now(clock);
-        return new ConsultationView(consultation.id, version.element.type.path(), version.number, consultation.question, consultation.deadline,
-                consultation.audiences(), consultation.statusAt(now), consultation.openedBy, consultation.openedAt, consultation.closedBy,
-                consultation.closedAtAsOf(now), summary(consultation, feedback),
-                withFeedback ? feedback.stream().map(ConsultationService::view).toList() : null);
-    }
-
-    /** Counts per stance, audience and anchor; every stance, audience and anchor of the version is there, with 0 where none. */
-    private ConsultationSummary summary(Consultation consultation, List<Feedback> feedback) {
-        Map<Audience, Long> byAudience = new EnumMap<>(Audience.class);
-        consultation.audiences().forEach(audience -> byAudience.put(audience, 0L));
-        feedback.forEach(given -> byAudience.merge(given.audience, 1L, Long::sum));
-        Content content = consultation.version.content;
-        List<String> anchors = new ArrayList<>();
-        if (content.statement() != null && !content.statement().isBlank()) {
-            anchors.add(null);
-        }
-        content.items().forEach(item -> anchors.add(item.key()));
-        List<ConsultationSummary.AnchorCount> byAnchor = anchors.stream().map(item -> {
-            List<Feedback> on = feedback.stream().filter(given -> Objects.equals(given.anchorItem, item)).toList();
-            return new ConsultationSummary.AnchorCount(Anchor.of(item), on.size(), byStance(on));
-        }).toList();
-        return new ConsultationSummary(feedback.size(), byStance(feedback), byAudience, byAnchor);
-    }
-
-    private static Map<Stance, Long> byStance(List<Feedback> feedback) {
-        Map<Stance, Long> counts = new EnumMap<>(Stance.class);
-        for (Stance stance : Stance.values()) {
-            counts.put(stance, feedback.stream().filter(given -> given.stance == stance).count());
-        }
-        return counts;
-    }
-
-    private static FeedbackView view(Feedback feedback) {
-        return new FeedbackView(feedback.id, feedback.consultation.id, Anchor.of(feedback.anchorItem), feedback.stance, feedback.text,
-                feedback.audience, feedback.author, feedback.createdAt, feedback.updatedAt);
-    }
-
-    private Caller caller() {
-        return actor.caller().orElse(CurrentActor.SYSTEM);
+        return ConsultationViews.round(consultation, feedback, withFeedback, Instant.now(clock));
     }
 }

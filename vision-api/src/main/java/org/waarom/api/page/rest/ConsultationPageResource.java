@@ -20,7 +20,7 @@ import org.waarom.api.common.problem.NotFoundException;
 import org.waarom.api.consultation.Stance;
 import org.waarom.api.consultation.rest.Anchor;
 import org.waarom.api.consultation.rest.FeedbackRequest;
-import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.consultation.service.FeedbackService;
 import org.waarom.api.page.service.ConsultationPageService;
 import org.waarom.api.page.service.ConsultationPageService.ConsultationPageData;
 import org.waarom.api.security.TokenPage;
@@ -45,12 +45,12 @@ import java.util.function.Function;
 public class ConsultationPageResource {
 
     private final ConsultationPageService pages;
-    private final ConsultationService consultations;
+    private final FeedbackService feedback;
     private final PageRenderer renderer;
 
-    ConsultationPageResource(ConsultationPageService pages, ConsultationService consultations, PageRenderer renderer) {
+    ConsultationPageResource(ConsultationPageService pages, FeedbackService feedback, PageRenderer renderer) {
         this.pages = pages;
-        this.consultations = consultations;
+        this.feedback = feedback;
         this.renderer = renderer;
     }
 
@@ -80,7 +80,7 @@ public class ConsultationPageResource {
         Request request = new Request(org, id, token, lang, acceptLanguage);
         String formId = "new-" + partKey(anchor);
         return submit(request, origin, fetchSite, host, formId, anchor, stance, text,
-                feedback -> consultations.giveFeedback(org, id, feedback).id());
+                given -> feedback.giveFeedback(org, id, given).id());
     }
 
     @POST
@@ -95,7 +95,7 @@ public class ConsultationPageResource {
                            @FormParam("anchor") String anchor, @FormParam("stance") String stance, @FormParam("text") String text) {
         Request request = new Request(org, id, token, lang, acceptLanguage);
         return submit(request, origin, fetchSite, host, "fb-" + feedbackId, anchor, stance, text,
-                feedback -> consultations.changeFeedback(org, id, feedbackId, feedback).id());
+                given -> feedback.changeFeedback(org, id, feedbackId, given).id());
     }
 
     @POST
@@ -111,7 +111,7 @@ public class ConsultationPageResource {
             return crossSite(request);
         }
         try {
-            consultations.withdrawFeedback(org, id, feedbackId);
+            feedback.withdrawFeedback(org, id, feedbackId);
         } catch (ConflictException | NotFoundException | InvalidRequestException refused) {
             return refused(request, refused, null);
         }

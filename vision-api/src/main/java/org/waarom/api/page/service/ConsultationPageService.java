@@ -6,7 +6,7 @@ import org.waarom.api.common.http.LanguageNegotiation;
 import org.waarom.api.consultation.Audience;
 import org.waarom.api.consultation.Consultation;
 import org.waarom.api.consultation.rest.ParticipationView;
-import org.waarom.api.consultation.service.ConsultationService;
+import org.waarom.api.consultation.service.FeedbackService;
 import org.waarom.api.element.Content;
 import org.waarom.api.element.ElementVersion;
 import org.waarom.api.element.rest.VersionView;
@@ -26,12 +26,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsultationPageService {
 
-    private final ConsultationService consultations;
+    private final FeedbackService feedback;
     private final TranslationService translations;
     private final Clock clock;
 
-    ConsultationPageService(ConsultationService consultations, TranslationService translations, Clock clock) {
-        this.consultations = consultations;
+    ConsultationPageService(FeedbackService feedback, TranslationService translations, Clock clock) {
+        this.feedback = feedback;
         this.translations = translations;
         this.clock = clock;
     }
@@ -50,7 +50,7 @@ public class ConsultationPageService {
 
     @Transactional
     public ConsultationPageData read(String org, long id, LanguageNegotiation negotiation) {
-        ParticipationView round = consultations.participation(org, id);
+        ParticipationView round = feedback.participation(org, id);
         ElementVersion version = Consultation.<Consultation>findById(id).version;
         Instant now = Instant.now(clock);
         VersionView draft = translations.localize(version, negotiation, now).value();
