@@ -15,7 +15,7 @@ public record ConsultationSummary(
         Map<Stance, Long> byStance,
         @Schema(description = "Every audience of the round, with 0 where none answered", examples = "{\"EMPLOYEES\": 3, \"CLIENTS\": 2}")
         Map<Audience, Long> byAudience,
-        @Schema(description = "The statement first (when it got feedback), then the items in the version's order")
+        @Schema(description = "The statement first (when the version has one), then every item in the version's order; each with 0 where none was given")
         List<AnchorCount> byAnchor) {
 
     /** The feedback on one anchor. */
