@@ -41,6 +41,15 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
     }
 
     private static void deleteQuietly(Path directory) {
+        // zonky's own shutdown hook may be the one stopping the server: wait until it has (its pid file goes last).
+        for (int i = 0; i < 100 && Files.exists(directory.resolve("postmaster.pid")); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
