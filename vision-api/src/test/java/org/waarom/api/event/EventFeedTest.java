@@ -9,10 +9,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.waarom.embedded.EmbeddedPostgresTestResource;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -154,6 +156,84 @@ class EventFeedTest {
 
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(new HashSet<>(seen)).isEqualTo(committed);
+    }
+
+    /**
+     * Transaction ids are numbers: the feed orders by them as numbers, also where they gain a digit (9 → 10, 99 → 100),
+     * so that following it page by page serves every event once, in (transaction, id) order. The events are written with
+     * those ids directly, as if their transactions had had them (each is below the oldest running transaction, so the feed
+     * may serve it), and removed afterwards: in the past of the whole feed, they would stand before the retention horizon
+     * of the tests that follow.
+     */
+    @Test
+    void theFeedOrdersTransactionIdsAsNumbersWhereTheyGainADigit() throws Exception {
+        String org = newOrganization("digits");
+        long organizationId = organizationId(org);
+        List<Long> written = new ArrayList<>();
+        try {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement next = connection.prepareStatement("select pg_current_xact_id()::text")) {
+                // Every id written below must lie under the oldest running transaction: a young database is moved past 100.
+                BigInteger current;
+                do {
+                    try (ResultSet row = next.executeQuery()) {
+                        row.next();
+                        current = new BigInteger(row.getString(1));
+                    }
+                } while (current.compareTo(BigInteger.valueOf(101)) < 0);
+            }
+            try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                    "insert into event (tx_id, organization_id, organization, type, occurred_at, data)"
+                            + " values (cast(? as xid8), ?, ?, ?, now(), ?::jsonb) returning id")) {
+                for (String tx : List.of("100", "99", "10", "9")) {
+                    insert.setString(1, tx);
+                    insert.setLong(2, organizationId);
+                    insert.setString(3, org);
+                    insert.setString(4, EVENT_TYPE);
+                    insert.setString(5, EVENT_DATA);
+                    try (ResultSet row = insert.executeQuery()) {
+                        row.next();
+                        written.add(row.getLong(1));
+                    }
+                }
+            }
+            List<Long> expected = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement("select id, tx_id::text from event where organization_id = ?")) {
+                select.setLong(1, organizationId);
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new Object[] {new BigInteger(row.getString(2)), row.getLong(1)});
+                    }
+                }
+                rows.sort(Comparator.<Object[], BigInteger>comparing(row -> (BigInteger) row[0]).thenComparing(row -> (Long) row[1]));
+                rows.forEach(row -> expected.add((Long) row[1]));
+            }
+
+            List<Long> seen = new ArrayList<>();
+            String cursor = null;
+            List<Long> page;
+            do {
+                var request = asAdmin().queryParam("limit", 3);
+                if (cursor != null) {
+                    request.queryParam("after", cursor);
+                }
+                JsonPath answer = request.get("/api/v1/organizations/" + org + "/events").then().statusCode(200).extract().jsonPath();
+                page = answer.getList("items.id", Long.class);
+                seen.addAll(page);
+                cursor = answer.getString("next");
+            } while (!page.isEmpty());
+
+            assertThat(expected).as("the organisation's own events and the four written here").hasSizeGreaterThan(4);
+            assertThat(seen).as("every event once, by transaction id as a number").isEqualTo(expected);
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement("delete from event where id = any (?)")) {
+                delete.setArray(1, connection.createArrayOf("bigint", written.toArray()));
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test

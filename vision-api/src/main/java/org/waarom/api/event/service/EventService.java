@@ -134,13 +134,16 @@ public class EventService {
             // Starting from the beginning is always possible; only a client's own cursor can be too old.
             requireKept(cursor);
         }
-        StringBuilder sql = new StringBuilder("select id, tx_id::text, organization, type, occurred_at, data::text from event"
-                + " where (tx_id, id) > (cast(:tx as xid8), :id)"
-                + " and tx_id < pg_snapshot_xmin(pg_current_snapshot())");
+        StringBuilder sql = new StringBuilder("select e.id, e.tx_id::text as tx, e.organization, e.type, e.occurred_at, e.data::text as payload"
+                + " from event e where (e.tx_id, e.id) > (cast(:tx as xid8), :id)"
+                + " and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())");
         if (organization != null) {
-            sql.append(" and organization_id = :organization");
+            sql.append(" and e.organization_id = :organization");
         }
-        sql.append(" order by tx_id, id limit :limit");
+        // Ordered by the column, a number. An output column named tx_id (as "tx_id::text" would be) takes precedence in
+        // ORDER BY, and its text puts "1000" before "999": a page across such a boundary would end on a cursor that
+        // goes back (events served twice) or past events not yet served (events lost).
+        sql.append(" order by e.tx_id, e.id limit :limit");
         var query = entityManager.createNativeQuery(sql.toString())
                 .setParameter("tx", cursor.tx().toString())
                 .setParameter("id", cursor.id())
