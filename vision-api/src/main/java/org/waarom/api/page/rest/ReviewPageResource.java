@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The review page (docs/review-page.md): where a reminder's link leads a quality manager, with what they need to decide
@@ -83,17 +85,10 @@ public class ReviewPageResource {
                             @HeaderParam("Origin") String origin, @HeaderParam("Sec-Fetch-Site") String fetchSite,
                             @HeaderParam(HttpHeaders.HOST) String host, @FormParam("note") String note) {
         Request request = new Request(org, id, token, lang, acceptLanguage, 0);
-        Response refused = refusal(request, origin, fetchSite, host, "confirm", note);
-        if (refused != null) {
-            return refused;
-        }
-        try {
-            pages.confirm(org, id, blankIsNone(note));
-        } catch (ConflictException | NotFoundException | InvalidRequestException changed) {
-            return conflict(request);
-        }
-        ReviewPageMessages words = renderer.words(request.language());
-        return ConsultationPageResource.html(Response.Status.OK, frames.refusal(request.language(), words.decidedTitle(), words.decidedText()));
+        return decide(request, origin, fetchSite, host, "confirm", note, given -> pages.confirm(org, id, given), () -> {
+            ReviewPageMessages words = renderer.words(request.language());
+            return ConsultationPageResource.html(Response.Status.OK, frames.refusal(request.language(), words.decidedTitle(), words.decidedText()));
+        });
     }
 
     /** Starts a revision, then back to the page (303), which shows where the draft is. */
@@ -106,16 +101,27 @@ public class ReviewPageResource {
                            @HeaderParam("Origin") String origin, @HeaderParam("Sec-Fetch-Site") String fetchSite,
                            @HeaderParam(HttpHeaders.HOST) String host, @FormParam("note") String note) {
         Request request = new Request(org, id, token, lang, acceptLanguage, 0);
-        Response refused = refusal(request, origin, fetchSite, host, "revise", note);
+        return decide(request, origin, fetchSite, host, "revise", note, given -> pages.startRevision(org, id, given),
+                () -> Response.seeOther(URI.create(request.link("", request.lang()) + "&done=revision#draft")).build());
+    }
+
+    /**
+     * A decision sent from the page: refused when the link or the form's origin does not hold, else {@code change} applied
+     * with the note (blank: none) and {@code done} answered. A review that was decided or changed meanwhile answers with
+     * the page as it is now.
+     */
+    private Response decide(Request request, String origin, String fetchSite, String host, String action, String note,
+                            Consumer<String> change, Supplier<Response> done) {
+        Response refused = refusal(request, origin, fetchSite, host, action, note);
         if (refused != null) {
             return refused;
         }
         try {
-            pages.startRevision(org, id, blankIsNone(note));
+            change.accept(blankIsNone(note));
         } catch (ConflictException | NotFoundException | InvalidRequestException changed) {
             return conflict(request);
         }
-        return Response.seeOther(URI.create(request.link("", request.lang()) + "&done=revision#draft")).build();
+        return done.get();
     }
 
     /** The quality manager's overview of the organisation's open reviews: read-only. */

@@ -297,7 +297,7 @@ public class ReferenceService {
         return EntityTags.strong("reference-" + reference.id + "-r" + reference.revision);
     }
 
-    /** Views of references with their cites, reading each cited version's content once and what is in effect now once. */
+    /** Views of references with their cites: the cites and their versions in one query, what is in effect now in one more. */
     private List<ReferenceView> views(Organization organization, List<Reference> references) {
         if (references.isEmpty()) {
             return List.of();
@@ -309,15 +309,14 @@ public class ReferenceService {
         Instant now = now();
         Map<ElementType, ElementVersion> current = ElementVersion.allInEffect(organization, now).stream()
                 .collect(Collectors.toMap(version -> version.element.type, version -> version));
-        Map<Long, Content> contents = new HashMap<>();
         return references.stream().map(reference -> new ReferenceView(reference.id, reference.kind, reference.title, reference.date,
                 reference.link, reference.externalId, reference.rationale,
-                byReference.getOrDefault(reference.id, List.of()).stream().map(cite -> citeView(cite, current.get(cite.element), contents)).toList(),
+                byReference.getOrDefault(reference.id, List.of()).stream().map(cite -> citeView(cite, current.get(cite.element))).toList(),
                 reference.createdBy, reference.createdAt, reference.updatedBy, reference.updatedAt)).toList();
     }
 
-    private CiteView citeView(ReferenceCite cite, ElementVersion current, Map<Long, Content> contents) {
-        Content then = contents.computeIfAbsent(cite.version.id, id -> cite.version.content);
+    private CiteView citeView(ReferenceCite cite, ElementVersion current) {
+        Content then = cite.version.content;
         String title = null;
         String text = then.statement();
         boolean removed = false;
@@ -325,7 +324,7 @@ public class ReferenceService {
             Optional<Content.Item> item = find(then, cite.itemKey);
             title = item.map(Content.Item::title).orElse(null);
             text = item.map(Content.Item::description).orElse(null);
-            removed = current != null && find(contents.computeIfAbsent(current.id, id -> current.content), cite.itemKey).isEmpty();
+            removed = current != null && find(current.content, cite.itemKey).isEmpty();
         }
         String warning = removed ? "Item '" + cite.itemKey + "' no longer exists in the current " + cite.element.path()
                 + " (version " + current.number + ")" : null;
