@@ -32,6 +32,7 @@
 # BENCH_API_JAR=path runs another build of the API (e.g. a copy of an earlier one, to compare);
 # BENCH_RESUME=seconds of each case run untimed right before it is timed (default 5);
 # BENCH_API_JAVA_OPTS=extra JVM options for the API only;
+# BENCH_CASES=names of the cases to run (with the bare cases and record, which the ratios need);
 # BENCH_PROFILER=path of async-profiler's libasyncProfiler.so (Maven Central: tools.profiler:async-profiler,
 # classifier linux-x64, unzip it): each timed run is profiled (CPU, attached with jcmd) and its
 # stacks written, collapsed, to BENCH_PROFILE_DIR (default /tmp/waarom-profiles) as ROUND-CASE.collapsed;
@@ -153,6 +154,13 @@ CASES=(
     "element|$ELEMENT_URL|api"
     "record|$RECORD_URL|"
 )
+# BENCH_CASES="values-304 document" runs only those (with the bare cases they are measured against, and record).
+if [[ -n ${BENCH_CASES:-} ]]; then
+    wanted=" ${BENCH_CASES} bare-values bare-document record "
+    selected=()
+    for spec in "${CASES[@]}"; do [[ $wanted == *" ${spec%%|*} "* ]] && selected+=("$spec"); done
+    CASES=("${selected[@]}")
+fi
 wrk_args() { # flags
     local flag
     for flag in $1; do
@@ -177,8 +185,11 @@ database_pids() { # flags: the API's PostgreSQL, none for the baseline
     postmaster=$(head -1 "$WORK/api/postgres/postmaster.pid" 2>/dev/null || true)
     if [[ -n $postmaster ]]; then echo "$postmaster"; pgrep -P "$postmaster" || true; fi
 }
+# Busy and total clock ticks of the whole machine (all cores): with the server's own ticks, what wrk, the kernel's
+# softirqs and anything else took, and whether the cores were the limit (busy ≈ all of them) or the requests waited.
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 run() { # round, name, url, flags
-    local round=$1 name=$2 url=$3 flags=$4 database jvm_before jvm_after db_before db_after args=()
+    local round=$1 name=$2 url=$3 flags=$4 database jvm_before jvm_after db_before db_after machine_before machine_after args=()
     mapfile -d '' args < <(wrk_args "$flags")
     # Once more right before it is timed: a server that sat idle while another was measured starts slower.
     wrk -t2 -c$CONNECTIONS -d"${RESUME}s" "${args[@]}" "$url" >/dev/null
@@ -195,7 +206,9 @@ run() { # round, name, url, flags
     jvm_before=$(ticks "$jvm")
     # shellcheck disable=SC2086
     db_before=$(ticks $database)
+    machine_before=$(machine_ticks)
     wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency "${args[@]}" "$url" > "$WORK/$name.txt"
+    machine_after=$(machine_ticks)
     jvm_after=$(ticks "$jvm")
     # shellcheck disable=SC2086
     db_after=$(ticks $database)
@@ -207,14 +220,21 @@ run() { # round, name, url, flags
     if grep -q 'Non-2xx or 3xx' "$WORK/$name.txt" || grep -q 'Socket errors' "$WORK/$name.txt"; then
         echo "$name: some requests failed:" >&2; cat "$WORK/$name.txt" >&2; exit 1
     fi
-    python3 - "$round" "$name" "$WORK/$name.txt" $((jvm_after - jvm_before)) $((db_after - db_before)) "$(getconf CLK_TCK)" <<'PY'
+    read -r busy_before all_before <<< "$machine_before"
+    read -r busy_after all_after <<< "$machine_after"
+    python3 - "$round" "$name" "$WORK/$name.txt" $((jvm_after - jvm_before)) $((db_after - db_before)) "$(getconf CLK_TCK)" \
+        $((busy_after - busy_before)) $((all_after - all_before)) "$(nproc)" <<'PY'
 import re, sys
 round_, name, text, jvm, db, hz = sys.argv[1], sys.argv[2], open(sys.argv[3]).read(), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+busy, every, cores = int(sys.argv[7]), int(sys.argv[8]), int(sys.argv[9])
 rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
 value, unit = re.search(r'^\s+99%\s+([\d.]+)(us|ms|s)\s*$', text, re.M).groups()
 p99 = float(value) * {'us': 0.001, 'ms': 1.0, 's': 1000.0}[unit]
 requests = int(re.search(r'^\s*(\d+) requests in', text, re.M).group(1))
-print(f'{round_} {name} {rps:.0f} {p99:.2f} {(jvm + db) * 1e6 / hz / requests:.1f} {jvm * 1e6 / hz / requests:.1f} {db * 1e6 / hz / requests:.1f} {requests}')
+# /proc/stat counts every core: the rest is wrk, the kernel's network work not charged to a process, and anything else.
+rest = max(busy - jvm - db, 0)
+print(f'{round_} {name} {rps:.0f} {p99:.2f} {(jvm + db) * 1e6 / hz / requests:.1f} {jvm * 1e6 / hz / requests:.1f} {db * 1e6 / hz / requests:.1f} {requests}'
+      f' {rest * 1e6 / hz / requests:.1f} {cores * busy / every:.2f}')
 PY
 }
 
@@ -233,7 +253,7 @@ results=$( for round in $(seq 1 "$ROUNDS"); do
     echo "load after round $round: $(uptime)" >&2
 done )
 echo "load after:  $(uptime)"
-echo "raw (round, case, req/s, p99 ms, CPU us/req, of it JVM, of it PostgreSQL, requests):"
+echo "raw (round, case, req/s, p99 ms, server CPU us/req, of it JVM, of it PostgreSQL, requests, rest of the machine us/req, busy cores):"
 echo "$results" | sed 's/^/  /'
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up per case and ${RESUME}s before each run), $ROUNDS round(s), $(nproc) cores"
 echo "bodies: values/current $VALUES_BYTES B ($(cat "$WORK/bytes/values.type")), document $DOCUMENT_BYTES B ($(cat "$WORK/bytes/document.type")), record $RECORD_BYTES B"
@@ -241,7 +261,7 @@ python3 - <<PY
 import statistics
 rows = [line.split() for line in """$results""".strip().splitlines()]
 rounds = sorted({int(r[0]) for r in rows})
-by = {(int(r[0]), r[1]): tuple(float(x) for x in r[2:7]) for r in rows}
+by = {(int(r[0]), r[1]): tuple(float(x) for x in r[2:10]) for r in rows}
 names = list(dict.fromkeys(r[1] for r in rows))
 # What each case is measured against: the bare bytes it answers (the record baseline for all, as before).
 bare = {'values-json': 'bare-values', 'values-304': 'bare-values', 'document': 'bare-document', 'element': 'bare-values'}
@@ -255,7 +275,7 @@ for rnd in rounds:
     print(f'  round {rnd}: ' + '; '.join(
         f'{n} {by[(rnd, n)][0]:.0f} ({ratios(n, rnd)[0]:.2f}, {ratios(n, rnd)[1]:.2f}) {by[(rnd, n)][1]:.1f} ms {by[(rnd, n)][2]:.0f} us ({by[(rnd, n)][3]:.0f} + {by[(rnd, n)][4]:.0f})' for n in names))
 print(f'median of {len(rounds)} round(s):')
-print(f'  {"case":<14} {"req/s":>7}  {"x bare":>6}  {"x record":>8}  {"p99 ms":>7}  {"CPU us/req (JVM + PostgreSQL)":>29}  {"CPU x bare":>10}')
+print(f'  {"case":<14} {"req/s":>7}  {"x bare":>6}  {"x record":>8}  {"p99 ms":>7}  {"CPU us/req (JVM + PostgreSQL)":>29}  {"CPU x bare":>10}  {"rest us/req":>11}  {"busy cores":>10}')
 for name in names:
     med = lambda i: statistics.median(by[(rnd, name)][i] for rnd in rounds)
     rb = statistics.median(ratios(name, rnd)[0] for rnd in rounds)
@@ -264,6 +284,7 @@ for name in names:
     goal = goals.get(name)
     verdict = '' if goal is None else ('  (goal >= %.1f x bare: %s)' % (goal, 'met' if rb >= goal else 'NOT met'))
     p99 = med(1)
-    print(f'  {name:<14} {med(0):>7.0f}  {rb:>6.2f}  {rr:>8.2f}  {p99:>7.2f}{"*" if p99 >= 10 else " "} {med(2):>10.0f} ({med(3):>5.1f} + {med(4):>5.1f})       {rc:>10.2f}{verdict}')
-print('  (* p99 at or above the 10 ms goal; x bare: to bare-document for the document, to bare-values otherwise)')
+    print(f'  {name:<14} {med(0):>7.0f}  {rb:>6.2f}  {rr:>8.2f}  {p99:>7.2f}{"*" if p99 >= 10 else " "} {med(2):>10.0f} ({med(3):>5.1f} + {med(4):>5.1f})       {rc:>10.2f}  {med(6):>11.1f}  {med(7):>10.2f}{verdict}')
+print('  (* p99 at or above the 10 ms goal; x bare: to bare-document for the document, to bare-values otherwise;')
+print('   rest: CPU of everything but the server per request, wrk above all; busy cores: of %d, all of them means the cores were the limit)' % $(nproc))
 PY

@@ -1,6 +1,5 @@
 package org.waarom.api.document.rest;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -38,6 +37,7 @@ import org.waarom.api.security.Requires;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -139,7 +139,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Uni<Response> document(@PathParam("org") String org, @BeanParam ReadRequest read,
+    public CompletionStage<Response> document(@PathParam("org") String org, @BeanParam ReadRequest read,
                                   @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept, @Context HttpServerResponse http) {
         MediaType type = ContentNegotiation.preferred(accept, FORMS).orElseThrow(NotAcceptableException::new);
         String name = type.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? "json" : type.isCompatible(MediaType.TEXT_HTML_TYPE) ? "html" : "md";
@@ -152,7 +152,7 @@ public class DocumentResource {
                 case "html" -> ReadCache.text(current.document().as(name, renderer::html), current.validUntil());
                 default -> ReadCache.text(current.document().as(name, renderer::markdown), current.validUntil());
             };
-        }).map(document -> switch (name) {
+        }).thenApply(document -> switch (name) {
             case "json" -> reads.respond(document, MediaType.APPLICATION_JSON, read);
             case "html" -> {
                 // The policy configured for /api/* (nothing at all may apply) was set on the answer already; a browser

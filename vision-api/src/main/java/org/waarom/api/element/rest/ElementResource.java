@@ -1,6 +1,5 @@
 package org.waarom.api.element.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -46,6 +45,7 @@ import org.waarom.api.security.Requires;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** An organisation's four elements and their versions (docs/api-guide.md#elements-and-versions). */
 @Path("/api/v1/organizations/{org}/elements")
@@ -108,7 +108,7 @@ public class ElementResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag (or, without If-None-Match, nothing changed since If-Modified-Since)")
-    public Uni<Response> current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
+    public CompletionStage<Response> current(@PathParam("org") String org, @PathParam("type") @Parameter(schema = @Schema(enumeration = {"mission", "vision", "values", "strategy"})) String type,
                             @QueryParam("asOf") @Parameter(description = "2024-05-01 or 2024-05-01T12:00:00Z") String asOf,
                             @BeanParam ReadRequest read) {
         ElementType elementType = ElementPaths.type(type);
@@ -117,13 +117,14 @@ public class ElementResource {
         TextVariant variant = TextVariant.of(read.variant());
         if (at != null) {
             // A look into the past is not what pollers do: read it as it is, on a worker thread.
-            return ReadCache.blocking(() -> reads.respond(versions.current(org, elementType, at, language, variant), MediaType.APPLICATION_JSON, read));
+            return ReadCache.blocking(() -> reads.respond(versions.current(org, elementType, at, language, variant), MediaType.APPLICATION_JSON, read))
+                    .subscribeAsCompletionStage();
         }
         // Runs on the event loop: a cached answer is served without a worker thread (see ReadCache); a new one is built on one.
         return cache.read(org, ElementPaths.cached("elements/" + elementType.path(), variant), "json", language, () -> {
             Representation<VersionView> inEffect = versions.current(org, elementType, null, language, variant);
             return cache.json(inEffect, inEffect.value().effectiveTo());
-        }).map(current -> reads.respond(current, MediaType.APPLICATION_JSON, read));
+        }).thenApply(current -> reads.respond(current, MediaType.APPLICATION_JSON, read));
     }
 
     @GET

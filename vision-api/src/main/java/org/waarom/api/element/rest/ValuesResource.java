@@ -1,6 +1,5 @@
 package org.waarom.api.element.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,6 +39,7 @@ import org.waarom.api.security.Requires;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** The current values for HR systems (docs/hr-systems.md): JSON or CSV, in the negotiated language, cheap to poll. */
 @Path("/api/v1/organizations/{org}/values")
@@ -103,7 +103,7 @@ public class ValuesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     example = "{\"type\": \"https://waarom.org/problems/not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, "
                             + "\"detail\": \"This resource cannot be served in the media type(s) the Accept header asks for\"}"))
-    public Uni<Response> current(@PathParam("org") String org, @BeanParam ReadRequest read,
+    public CompletionStage<Response> current(@PathParam("org") String org, @BeanParam ReadRequest read,
                                  @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept,
                                  @QueryParam("dialect") @Parameter(description = "The CSV's dialect: `rfc4180` (the default: commas, no byte-order mark) "
                                          + "or `spreadsheet` (semicolons and a UTF-8 byte-order mark, for a spreadsheet opened by double-click). "
@@ -123,7 +123,7 @@ public class ValuesResource {
             return json
                     ? cache.json(current.as("json", view -> VersionMapper.currentValues(org, view)), validUntil)
                     : ReadCache.text(current.as(form, view -> CurrentValuesCsv.write(VersionMapper.currentValues(org, view), dialect)), validUntil);
-        }).map(values -> reads.respond(values, json ? MediaType.APPLICATION_JSON : CurrentValuesCsv.CONTENT_TYPE, read));
+        }).thenApply(values -> reads.respond(values, json ? MediaType.APPLICATION_JSON : CurrentValuesCsv.CONTENT_TYPE, read));
     }
 
     /** Whether JSON (else CSV) is asked for; 406 for anything else. Pollers send no Accept (or JSON's): that needs no negotiation. */
