@@ -22,7 +22,8 @@
 # median of the rounds: req/s, the ratios to the bare bytes and to the record baseline of the same
 # round, p99 latency, and the server's CPU time per request (the API's JVM plus its PostgreSQL, the
 # baseline's JVM; read from Linux /proc), which moves less than req/s with the load of other
-# processes on the machine.
+# processes on the machine; also the CPU the rest of the machine spent per request (wrk, the kernel's
+# network work) and how many cores were busy (all of them: the cores were the limit).
 # Goals (issue 20): values-json ≥ 0.8 × bare-values, values-304 ≥ 0.9 ×, document ≥ 0.7 × bare-document,
 # p99 < 10 ms at 32 connections.
 #
@@ -159,6 +160,9 @@ if [[ -n ${BENCH_CASES:-} ]]; then
     wanted=" ${BENCH_CASES} bare-values bare-document record "
     selected=()
     for spec in "${CASES[@]}"; do [[ $wanted == *" ${spec%%|*} "* ]] && selected+=("$spec"); done
+    for name in $BENCH_CASES; do
+        [[ " ${CASES[*]%%|*} " == *" $name "* ]] || { echo "BENCH_CASES: no case '$name' (cases: ${CASES[*]%%|*})" >&2; exit 1; }
+    done
     CASES=("${selected[@]}")
 fi
 wrk_args() { # flags
