@@ -42,8 +42,8 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * Gives up on a silent client after 5 s instead of GreenMail's 30: now and then the Vert.x SMTP
-     * client misses the greeting on a new connection and waits; the mailer then tries again.
+     * Gives up on a silent client after 5 s instead of GreenMail's 30, so that an exchange that stalls (a
+     * dropped greeting, see {@code ReminderMailerTest}) costs a test 5 s before the mailer tries again.
      */
     private static void quick(GreenMail started) {
         started.getSmtp().setClientSocketTimeout(5_000);
