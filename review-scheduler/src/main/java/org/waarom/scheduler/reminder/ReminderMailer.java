@@ -3,8 +3,6 @@ package org.waarom.scheduler.reminder;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -87,11 +79,13 @@ public class ReminderMailer {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                onEventLoop(Templates.reminder(content)
+                Templates.reminder(content)
                         .mail(new Mail().addHeader("Message-ID", messageId))
                         .to(address(to))
                         .subject(content.subject())
-                        .send());
+                        .send()
+                        .runSubscriptionOn(this::onEventLoop)
+                        .await().atMost(ATTEMPT_TIMEOUT);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS) {
@@ -103,26 +97,13 @@ public class ReminderMailer {
     }
 
     /**
-     * Sends on a Vert.x event loop and waits here (a Quartz thread) at most {@link #ATTEMPT_TIMEOUT}. Started from a thread
-     * that is not Vert.x's own, the SMTP client (Vert.x) now and then dropped the server's greeting on a new connection
-     * (5 and 7 sends in 150 on a busy machine) and waited until the server gave up; started on an event loop, the
-     * connection's setup and its first reply are handled on one thread, and none was dropped in 150 sends under the same load.
+     * Where a send starts: on a Vert.x event loop, while the Quartz thread waits for it. Started from a thread that is not
+     * Vert.x's own, the SMTP client (Vert.x) now and then dropped the server's greeting on a new connection (5 and 7 sends
+     * in 150 on a busy machine) and waited until the server gave up; started on an event loop, the connection's setup and
+     * its first reply are handled on one thread, and none was dropped in 150 sends under the same load.
      */
-    private void onEventLoop(Uni<Void> send) {
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        AtomicReference<Cancellable> subscription = new AtomicReference<>();
-        vertx.getOrCreateContext().runOnContext(ignored -> subscription.set(send.subscribe().with(sent::complete, sent::completeExceptionally)));
-        try {
-            sent.get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new CompletionException(e.getCause());
-        } catch (TimeoutException e) {
-            Optional.ofNullable(subscription.get()).ifPresent(Cancellable::cancel); // the connection is given up, as it was before
-            throw new CompletionException(new TimeoutException("no answer within " + ATTEMPT_TIMEOUT.toSeconds() + " s"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException(e);
-        }
+    private void onEventLoop(Runnable start) {
+        vertx.getOrCreateContext().runOnContext(ignored -> start.run());
     }
 
     /** The innermost useful cause: Mutiny and Vert.x wrap the SMTP client's own failure. */
